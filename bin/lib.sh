@@ -1,0 +1,37 @@
+# Shared by the bin/ commands: find a JDK 25 and the chDB engine. Sourced, not run.
+
+TP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# The chDB engine we build and test against: npm package, version, and checksums of what it ships.
+CHDB_NPM_PACKAGE="@chdb/lib-linux-x64-gnu"
+CHDB_VERSION="26.7.3-stable.1"
+CHDB_TGZ_SHA256="c0d32b129e988f2b9a9a31c9141aecf5e1e2453f9a079efc4d36ab8e3f92b2ad"
+CHDB_LIB_SHA256="36ad4e999882821ef13cf2d0f52c93f48e6ee1b4498b35a201c23ce4b8d15bf5"
+TP_CACHE="${TENANT_PULSE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tenant-pulse}"
+CHDB_LIBRARY_DEFAULT="$TP_CACHE/chdb/$CHDB_VERSION/libchdb.so"
+
+java_major() { # prints the major version of the java at $1/bin/java, or nothing
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+}
+
+# Exports JAVA_HOME pointing at a JDK 25+: $JAVA_HOME when it is one, else one under /usr/lib/jvm.
+use_jdk25() {
+  local candidate major
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    major=$(java_major "$candidate")
+    if [ -n "$major" ] && [ "$major" -ge 25 ] 2>/dev/null; then
+      export JAVA_HOME="$candidate"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  done
+  echo "Tenant Pulse needs a JDK 25 or newer: none at \$JAVA_HOME (${JAVA_HOME:-unset}) or under /usr/lib/jvm; install Temurin 25 or set JAVA_HOME to a JDK 25." >&2
+  exit 1
+}
+
+# Exports CHDB_LIBRARY, fetching libchdb.so once into the cache when it is not there yet.
+use_chdb() {
+  export CHDB_LIBRARY="${CHDB_LIBRARY:-$CHDB_LIBRARY_DEFAULT}"
+  [ -f "$CHDB_LIBRARY" ] || "$TP_ROOT/bin/fetch-chdb"
+}

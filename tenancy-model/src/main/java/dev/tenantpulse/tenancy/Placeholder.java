@@ -1,0 +1,3 @@
+package dev.tenantpulse.tenancy;
+
+final class Placeholder {}

@@ -1,0 +1,3 @@
+package dev.tenantpulse.warehouse;
+
+final class Placeholder {}
