@@ -1,3 +1,0 @@
-package dev.tenantpulse.warehouse;
-
-final class Placeholder {}

@@ -1,0 +1,95 @@
+package dev.tenantpulse.warehouse.chdb;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * {@code jdbc:chdb:<data directory>[?setting=value&...]}: the data directory of the embedded engine
+ * and the ClickHouse settings of the session. Properties passed to {@code connect} are settings
+ * too; {@code user} and {@code password} are ignored (chDB has no users).
+ *
+ * <p>Every session reads and writes times in UTC and quotes decimals and non-finite floats in its
+ * JSON output, so values survive the trip to Java exactly; a URL may override these.
+ */
+record ChdbUrl(Path dataPath, Map<String, String> settings) {
+
+  static final String PREFIX = "jdbc:chdb:";
+  private static final Map<String, String> SESSION_DEFAULTS =
+      Map.of(
+          "session_timezone", "UTC",
+          "output_format_json_quote_decimals", "1",
+          "output_format_json_quote_denormals", "1",
+          "output_format_json_quote_64bit_integers", "1");
+
+  static boolean accepts(String url) {
+    return url != null && url.startsWith(PREFIX);
+  }
+
+  static ChdbUrl parse(String url, Properties info) throws SQLException {
+    if (!accepts(url)) {
+      throw new SQLException("not a jdbc:chdb URL: " + url, "08001");
+    }
+    String rest = url.substring(PREFIX.length());
+    int q = rest.indexOf('?');
+    String path = q < 0 ? rest : rest.substring(0, q);
+    if (path.isBlank()) {
+      throw new SQLException(
+          "jdbc:chdb needs a data directory, e.g. jdbc:chdb:./data/clickhouse", "08001");
+    }
+    Map<String, String> settings = new LinkedHashMap<>(SESSION_DEFAULTS);
+    if (q >= 0) {
+      for (String pair : rest.substring(q + 1).split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        if (eq <= 0) {
+          throw new SQLException("malformed setting '" + pair + "' in " + url, "08001");
+        }
+        settings.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+      }
+    }
+    if (info != null) {
+      for (String name : info.stringPropertyNames()) {
+        if (!name.equals("user") && !name.equals("password")) {
+          settings.put(name, info.getProperty(name));
+        }
+      }
+    }
+    for (String name : settings.keySet()) {
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+        throw new SQLException("not a ClickHouse setting name: '" + name + "'", "08001");
+      }
+    }
+    // readonly must come last: applied first, it would forbid the settings after it.
+    String readonly = settings.remove("readonly");
+    if (readonly != null) {
+      settings.put("readonly", readonly);
+    }
+    return new ChdbUrl(Path.of(path), Map.copyOf(settings));
+  }
+
+  private static String decode(String s) {
+    return URLDecoder.decode(s, StandardCharsets.UTF_8);
+  }
+
+  boolean readOnly() {
+    String value = settings.get("readonly");
+    return value != null && !value.equals("0");
+  }
+
+  /** Settings in an order the engine can apply: readonly last. */
+  Map<String, String> orderedSettings() {
+    Map<String, String> ordered = new LinkedHashMap<>(settings);
+    String readonly = ordered.remove("readonly");
+    if (readonly != null) {
+      ordered.put("readonly", readonly);
+    }
+    return ordered;
+  }
+}

@@ -1,0 +1,203 @@
+package dev.tenantpulse.warehouse.chdb;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One chDB session: a native {@code chdb_connection} and the lock that serialises its use.
+ *
+ * <p>chDB runs one statement at a time per connection, so calls on one instance are serialised
+ * here; parallelism comes from opening more connections on the same engine. Query text is passed
+ * with its length ({@code chdb_query_n}), so binary data and NUL bytes are safe.
+ */
+final class NativeConnection implements AutoCloseable {
+
+  private final ChdbLibrary lib;
+  private final MemorySegment handlePointer; // chdb_connection*, what chdb_close_conn takes
+  private final MemorySegment handle; // chdb_connection, what queries take
+  private final Path path;
+  private final ReentrantLock lock = new ReentrantLock();
+  private boolean closed;
+
+  private NativeConnection(
+      ChdbLibrary lib, MemorySegment handlePointer, MemorySegment handle, Path path) {
+    this.lib = lib;
+    this.handlePointer = handlePointer;
+    this.handle = handle;
+    this.path = path;
+  }
+
+  static NativeConnection open(ChdbLibrary lib, List<String> args, Path path) throws SQLException {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment argv = arena.allocate(ADDRESS, args.size());
+      for (int i = 0; i < args.size(); i++) {
+        argv.setAtIndex(ADDRESS, i, arena.allocateFrom(args.get(i)));
+      }
+      MemorySegment pointer = (MemorySegment) lib.connect.invokeExact(args.size(), argv);
+      if (pointer.equals(MemorySegment.NULL)) {
+        throw new SQLException(
+            "chDB refused to open " + path + " with " + args.subList(1, args.size()), "08001");
+      }
+      MemorySegment handle = pointer.reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
+      return new NativeConnection(lib, pointer, handle, path);
+    } catch (SQLException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new SQLException("chdb_connect failed for " + path, "08001", e);
+    }
+  }
+
+  Path path() {
+    return path;
+  }
+
+  /** Runs one statement and returns its output in {@code format}. */
+  QueryOutput query(String sql, String format) throws SQLException {
+    return query(sql.getBytes(StandardCharsets.UTF_8), format);
+  }
+
+  /**
+   * Runs one statement under an engine-enforced time limit ({@code max_execution_time}), then
+   * restores the session's own limit. The lock keeps other threads out between the three steps.
+   */
+  QueryOutput query(String sql, String format, int timeoutSeconds) throws SQLException {
+    if (timeoutSeconds <= 0) {
+      return query(sql, format);
+    }
+    lock.lock();
+    try {
+      query("SET max_execution_time = " + timeoutSeconds, "TSV");
+      try {
+        return query(sql, format);
+      } finally {
+        query("SET max_execution_time = DEFAULT", "TSV");
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  QueryOutput query(byte[] sql, String format) throws SQLException {
+    lock.lock();
+    try (Arena arena = Arena.ofConfined()) {
+      ensureOpen();
+      MemorySegment q = arena.allocate(sql.length + 1L);
+      MemorySegment.copy(sql, 0, q, JAVA_BYTE, 0, sql.length);
+      byte[] f = format.getBytes(StandardCharsets.US_ASCII);
+      MemorySegment fmt = arena.allocateFrom(format);
+      MemorySegment result =
+          (MemorySegment)
+              lib.queryN.invokeExact(handle, q, (long) sql.length, fmt, (long) f.length);
+      return consume(result);
+    } catch (SQLException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new SQLException("chDB query failed", "58000", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Streams {@code data}, encoded in {@code format}, into {@code insertPrefix} (an INSERT without
+   * FORMAT or data), as one INSERT: ClickHouse writes it as one part, all or nothing.
+   *
+   * @return rows written
+   */
+  long insert(String insertPrefix, String format, MemorySegment data) throws SQLException {
+    lock.lock();
+    try (Arena arena = Arena.ofConfined()) {
+      ensureOpen();
+      byte[] q = insertPrefix.getBytes(StandardCharsets.UTF_8);
+      MemorySegment query = arena.allocateFrom(insertPrefix);
+      MemorySegment fmt = arena.allocateFrom(format);
+      MemorySegment stream =
+          (MemorySegment)
+              lib.streamInsertN.invokeExact(
+                  handle, query, (long) q.length, fmt, (long) format.length());
+      try {
+        throwIfError((MemorySegment) lib.streamError.invokeExact(stream), insertPrefix);
+        int state = (int) lib.streamAppend.invokeExact(stream, data, data.byteSize());
+        if (state != 0) {
+          throwIfError((MemorySegment) lib.streamError.invokeExact(stream), insertPrefix);
+          throw new SQLException("chDB refused the insert data for " + insertPrefix, "22000");
+        }
+        MemorySegment done = (MemorySegment) lib.streamDone.invokeExact(stream);
+        return consume(done).rowsWritten();
+      } finally {
+        lib.destroyInsertStream.invokeExact(stream);
+      }
+    } catch (SQLException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new SQLException("chDB insert failed", "58000", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private QueryOutput consume(MemorySegment result) throws Throwable {
+    if (result.equals(MemorySegment.NULL)) {
+      throw new SQLException("chDB returned no result", "58000");
+    }
+    try {
+      throwIfError((MemorySegment) lib.resultError.invokeExact(result), null);
+      long length = (long) lib.resultLength.invokeExact(result);
+      byte[] bytes = new byte[Math.toIntExact(length)];
+      if (length > 0) {
+        MemorySegment buffer = (MemorySegment) lib.resultBuffer.invokeExact(result);
+        MemorySegment.copy(buffer.reinterpret(length), JAVA_BYTE, 0, bytes, 0, bytes.length);
+      }
+      long rowsRead = (long) lib.resultRowsRead.invokeExact(result);
+      long rowsWritten = (long) lib.resultRowsWritten.invokeExact(result);
+      return new QueryOutput(bytes, rowsRead, rowsWritten);
+    } finally {
+      lib.destroyResult.invokeExact(result);
+    }
+  }
+
+  private static void throwIfError(MemorySegment error, String context) throws SQLException {
+    if (!error.equals(MemorySegment.NULL)) {
+      String message = error.reinterpret(Long.MAX_VALUE).getString(0);
+      throw ChdbErrors.toException(message, context);
+    }
+  }
+
+  private void ensureOpen() throws SQLException {
+    if (closed) {
+      throw new SQLException("the chDB connection is closed", "08003");
+    }
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      lib.closeConn.invokeExact(handlePointer);
+    } catch (Throwable e) {
+      throw new IllegalStateException("chdb_close_conn failed for " + path, e);
+    } finally {
+      lock.unlock();
+      ChdbEngine.released();
+    }
+  }
+
+  /** What a statement returned: its output bytes and the engine's row counters. */
+  record QueryOutput(byte[] bytes, long rowsRead, long rowsWritten) {}
+}
