@@ -1,3 +1,0 @@
-package dev.tenantpulse.tenancy;
-
-final class Placeholder {}

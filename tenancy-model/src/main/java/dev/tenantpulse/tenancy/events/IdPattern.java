@@ -1,0 +1,24 @@
+package dev.tenantpulse.tenancy.events;
+
+import java.util.regex.Pattern;
+
+/**
+ * The id pattern of the event contract, for {@code tenant_id}, {@code feature} and {@code meter}: a
+ * letter or digit, then up to 63 letters, digits or {@code _ . : -}. Wide enough for the ids
+ * customers already have (UUIDs, {@code org:123}), narrow enough to be safe as a label, a file name
+ * or a Kafka key without escaping.
+ */
+public final class IdPattern {
+
+  /** The regular expression, as shown in error messages. */
+  public static final String REGEX = "[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}";
+
+  private static final Pattern PATTERN = Pattern.compile(REGEX);
+
+  private IdPattern() {}
+
+  /** Whether {@code value} matches the pattern (null does not). */
+  public static boolean matches(String value) {
+    return value != null && PATTERN.matcher(value).matches();
+  }
+}
