@@ -35,3 +35,27 @@ use_chdb() {
   export CHDB_LIBRARY="${CHDB_LIBRARY:-$CHDB_LIBRARY_DEFAULT}"
   [ -f "$CHDB_LIBRARY" ] || "$TP_ROOT/bin/fetch-chdb"
 }
+
+# Runs a main class of the warehouse module (bin/sql, bin/bench) on JDK 25 with chDB: builds the
+# module first when its sources or POMs are newer than its jar, and keeps the runtime classpath in
+# warehouse/target. Build output goes to stderr so the command's stdout stays clean for pipes.
+# $TP_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=bench.jfr).
+run_warehouse_main() {
+  local main_class="$1"
+  shift
+  local target="$TP_ROOT/warehouse/target" jar cp_file
+  cp_file="$target/runtime-classpath.txt"
+  jar=$(ls "$target"/warehouse-*.jar 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n 1 || true)
+  if [ -z "$jar" ] || [ -n "$(find "$TP_ROOT/pom.xml" "$TP_ROOT/warehouse/pom.xml" "$TP_ROOT/warehouse/src/main" -newer "$jar" -print -quit)" ]; then
+    # Tests and formatting are bin/test's business, not a reason to refuse to run.
+    (cd "$TP_ROOT" && ./mvnw -q -B -ntp -pl warehouse -am package -Dmaven.test.skip=true -Dspotless.check.skip=true) >&2
+    jar=$(ls "$target"/warehouse-*.jar | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n 1)
+  fi
+  if [ ! -f "$cp_file" ] || [ -n "$(find "$TP_ROOT/pom.xml" "$TP_ROOT/warehouse/pom.xml" -newer "$cp_file" -print -quit)" ]; then
+    (cd "$TP_ROOT" && ./mvnw -q -B -ntp -pl warehouse dependency:build-classpath \
+      -Dmdep.includeScope=runtime -Dmdep.outputFile="$cp_file") >&2
+  fi
+  # shellcheck disable=SC2086 # TP_JAVA_OPTS is a list of options
+  exec java --enable-native-access=ALL-UNNAMED ${TP_JAVA_OPTS:-} \
+    -cp "$jar:$(cat "$cp_file")" "$main_class" "$@"
+}

@@ -154,11 +154,10 @@ final class ChdbConnection extends UnsupportedConnection {
     return null;
   }
 
+  /** Switches the session's current database; allowed on read-only sessions too. */
   @Override
   public void setSchema(String schema) throws SQLException {
-    try (Statement s = createStatement()) {
-      s.execute("USE " + SqlLiterals.identifier(schema));
-    }
+    nativeConnection().query("USE " + SqlLiterals.identifier(schema), "TSV");
   }
 
   @Override

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 final class ChdbErrors {
 
   private static final Pattern CODE = Pattern.compile("Code:\\s*(\\d+)");
-  private static final int SYNTAX_ERROR = 62;
+  static final int SYNTAX_ERROR = 62;
   private static final int UNKNOWN_TABLE = 60;
   private static final int UNKNOWN_IDENTIFIER = 47;
-  private static final int READONLY = 164;
+  static final int READONLY = 164;
 
   private ChdbErrors() {}
 

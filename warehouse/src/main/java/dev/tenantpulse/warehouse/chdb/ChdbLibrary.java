@@ -45,6 +45,8 @@ final class ChdbLibrary {
   final MethodHandle streamError; // const char* chdb_stream_insert_error(stream)
   final MethodHandle destroyInsertStream; // void chdb_destroy_insert_stream(stream)
   final MethodHandle version; // const char* chdb_version(void)
+  // chdb_state chdb_classify_query_n(conn, sql, len, target_db, len, chdb_query_analysis_v1*)
+  final MethodHandle classifyQueryN;
 
   private ChdbLibrary(Path path) {
     SymbolLookup lib = SymbolLookup.libraryLookup(path, Arena.global());
@@ -73,6 +75,11 @@ final class ChdbLibrary {
     streamError = b.bind("chdb_stream_insert_error", FunctionDescriptor.of(ADDRESS, ADDRESS));
     destroyInsertStream = b.bind("chdb_destroy_insert_stream", FunctionDescriptor.ofVoid(ADDRESS));
     version = b.bind("chdb_version", FunctionDescriptor.of(ADDRESS));
+    classifyQueryN =
+        b.bind(
+            "chdb_classify_query_n",
+            FunctionDescriptor.of(
+                JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS));
     MethodHandle signals =
         b.bind("chdb_set_signal_handlers_enabled", FunctionDescriptor.ofVoid(JAVA_INT));
     try {

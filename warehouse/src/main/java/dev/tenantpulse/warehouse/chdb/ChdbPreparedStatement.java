@@ -35,6 +35,7 @@ final class ChdbPreparedStatement extends UnsupportedPreparedStatement {
   private final boolean[] set;
   private final List<Object[]> batch = new ArrayList<>();
   private List<RowBinaryEncoder> encoders; // resolved on the first binary batch
+  private List<ClickHouseType> columnTypes; // the target columns' types, in placeholder order
 
   ChdbPreparedStatement(ChdbConnection connection, String sql) {
     super(connection);
@@ -146,8 +147,9 @@ final class ChdbPreparedStatement extends UnsupportedPreparedStatement {
     StringBuilder b = new StringBuilder(shape.prefix()).append(" VALUES ");
     for (int i = 0; i < batch.size(); i++) {
       StringJoiner row = new StringJoiner(", ", i == 0 ? "(" : ", (", ")");
-      for (Object v : batch.get(i)) {
-        row.add(SqlLiterals.render(v));
+      Object[] values = batch.get(i);
+      for (int c = 0; c < values.length; c++) {
+        row.add(SqlLiterals.render(values[c], columnTypes.get(c)));
       }
       b.append(row);
     }
@@ -184,12 +186,17 @@ final class ChdbPreparedStatement extends UnsupportedPreparedStatement {
               + shape.placeholders(),
           "21S01");
     }
-    List<RowBinaryEncoder> resolved = new ArrayList<>();
+    List<ClickHouseType> targets = new ArrayList<>();
     for (String column : columns) {
       ClickHouseType type = types.get(column);
       if (type == null) {
         throw new SQLException("no column " + column + " in " + shape.table(), "42S22");
       }
+      targets.add(type);
+    }
+    columnTypes = List.copyOf(targets);
+    List<RowBinaryEncoder> resolved = new ArrayList<>();
+    for (ClickHouseType type : columnTypes) {
       Optional<RowBinaryEncoder> encoder = RowBinaryEncoder.forType(type);
       if (encoder.isEmpty()) {
         encoders = List.of();

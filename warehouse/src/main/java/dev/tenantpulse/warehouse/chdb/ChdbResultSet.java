@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 /** A forward-only, read-only result set over a materialised {@link ResultTable}. */
 final class ChdbResultSet extends UnsupportedResultSet {
 
-  private final Statement statement;
+  private final ChdbStatement statement;
   private final ResultTable table;
   private final Map<String, Integer> columnIndex = new HashMap<>();
   private int row = -1;
@@ -37,7 +37,7 @@ final class ChdbResultSet extends UnsupportedResultSet {
   private boolean closed;
   private int fetchSize;
 
-  ChdbResultSet(Statement statement, ResultTable table) {
+  ChdbResultSet(ChdbStatement statement, ResultTable table) {
     this.statement = statement;
     this.table = table;
     for (int i = table.columnCount() - 1; i >= 0; i--) {
@@ -394,13 +394,14 @@ final class ChdbResultSet extends UnsupportedResultSet {
     closed = true;
   }
 
+  /** Closed by {@link #close()} or with its statement or connection, as JDBC requires. */
   @Override
   public boolean isClosed() {
-    return closed;
+    return closed || statement.isClosed();
   }
 
   private void ensureOpen() throws SQLException {
-    if (closed) {
+    if (isClosed()) {
       throw new SQLException("the result set is closed", "24000");
     }
   }

@@ -2,6 +2,7 @@ package dev.tenantpulse.warehouse.chdb;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -96,7 +97,12 @@ final class NativeConnection implements AutoCloseable {
       MemorySegment result =
           (MemorySegment)
               lib.queryN.invokeExact(handle, q, (long) sql.length, fmt, (long) f.length);
-      return consume(result);
+      try {
+        return consume(result);
+      } catch (SQLException e) {
+        discardLeftovers(e);
+        throw e;
+      }
     } catch (SQLException e) {
       throw e;
     } catch (Throwable e) {
@@ -141,6 +147,24 @@ final class NativeConnection implements AutoCloseable {
       throw new SQLException("chDB insert failed", "58000", e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * chDB (seen on 26.7) keeps what a failed query had already written, such as its header, and
+   * prepends it to the next query's output on the same connection, which would then read the old
+   * header as its own. One throwaway query takes those leftovers with it.
+   */
+  private void discardLeftovers(SQLException failure) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment q = arena.allocateFrom("SELECT 1");
+      MemorySegment fmt = arena.allocateFrom("Null");
+      MemorySegment result = (MemorySegment) lib.queryN.invokeExact(handle, q, 8L, fmt, 4L);
+      if (!result.equals(MemorySegment.NULL)) {
+        lib.destroyResult.invokeExact(result);
+      }
+    } catch (Throwable e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -195,6 +219,51 @@ final class NativeConnection implements AutoCloseable {
     } finally {
       lock.unlock();
       ChdbEngine.released();
+    }
+  }
+
+  /**
+   * What the engine's own parser says {@code sql} would do, without running it: how many statements
+   * it holds and its class (0 read-only, 1 mutating, 2 mutating global, 3 control, 4 unknown or
+   * unparsable), as chdb_classify_query_n reports them.
+   */
+  Classification classify(String sql) throws SQLException {
+    lock.lock();
+    try (Arena arena = Arena.ofConfined()) {
+      ensureOpen();
+      byte[] bytes = sql.getBytes(StandardCharsets.UTF_8);
+      MemorySegment q = arena.allocate(bytes.length + 1L);
+      MemorySegment.copy(bytes, 0, q, JAVA_BYTE, 0, bytes.length);
+      MemorySegment analysis = arena.allocate(JAVA_INT, 4); // chdb_query_analysis_v1
+      analysis.setAtIndex(JAVA_INT, 0, 16); // struct_size
+      int state =
+          (int)
+              lib.classifyQueryN.invokeExact(
+                  handle, q, (long) bytes.length, MemorySegment.NULL, 0L, analysis);
+      if (state != 0) {
+        throw new SQLException("chDB could not classify the statement", "58000");
+      }
+      return new Classification(analysis.getAtIndex(JAVA_INT, 1), analysis.getAtIndex(JAVA_INT, 3));
+    } catch (SQLException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new SQLException("chdb_classify_query_n failed", "58000", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The engine parser's verdict on a statement text. */
+  record Classification(int statementCount, int queryClass) {
+    static final int READ_ONLY = 0;
+
+    boolean isSingleRead() {
+      return statementCount == 1 && queryClass == READ_ONLY;
+    }
+
+    /** Text the parser could not read: running it only yields the engine's own syntax error. */
+    boolean unparsable() {
+      return statementCount == 0;
     }
   }
 

@@ -188,9 +188,11 @@ interface RowBinaryEncoder {
         return d.toInstant();
       }
       String s = v.toString().strip();
-      return s.indexOf('T') > 0 && (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$"))
-          ? OffsetDateTime.parse(s).toInstant()
-          : LocalDateTime.parse(s, JsonValues.DATE_TIME).atZone(zone).toInstant();
+      // With an offset, the text names its instant; ClickHouse and jOOQ write a space, ISO a 'T'.
+      if (s.length() > 10 && (s.endsWith("Z") || s.matches(".*[+-]\\d\\d:\\d\\d$"))) {
+        return OffsetDateTime.parse(s.substring(0, 10) + 'T' + s.substring(11)).toInstant();
+      }
+      return LocalDateTime.parse(s, JsonValues.DATE_TIME).atZone(zone).toInstant();
     }
 
     static Collection<?> collection(Object v) {

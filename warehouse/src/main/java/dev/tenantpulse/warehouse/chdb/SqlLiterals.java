@@ -20,8 +20,8 @@ import java.util.UUID;
  * only ever become one quoted literal, because every backslash and quote in it is escaped, so no
  * bound value can change the statement around it.
  *
- * <p>Instants are written in UTC; ClickHouse reads a DateTime literal in the column's time zone,
- * and every Tenant Pulse table and session uses UTC.
+ * <p>Instants are written as UTC DateTime64 values, so they mean the same instant in a column of
+ * any time zone; a LocalDateTime is a wall-clock text, read in the column's zone.
  */
 final class SqlLiterals {
 
@@ -65,16 +65,16 @@ final class SqlLiterals {
       return quote(d.toString());
     }
     if (value instanceof Timestamp t) {
-      return quote(UTC_DATE_TIME.format(t.toInstant()));
+      return instant(t.toInstant());
     }
     if (value instanceof Instant i) {
-      return quote(UTC_DATE_TIME.format(i));
+      return instant(i);
     }
     if (value instanceof OffsetDateTime t) {
-      return quote(UTC_DATE_TIME.format(t.toInstant()));
+      return instant(t.toInstant());
     }
     if (value instanceof ZonedDateTime t) {
-      return quote(UTC_DATE_TIME.format(t.toInstant()));
+      return instant(t.toInstant());
     }
     if (value instanceof LocalDateTime t) {
       return quote(LOCAL_DATE_TIME.format(t));
@@ -108,6 +108,34 @@ final class SqlLiterals {
     }
     throw new IllegalArgumentException(
         "jdbc:chdb cannot bind a " + value.getClass().getName() + " as a ClickHouse value");
+  }
+
+  /**
+   * As {@link #render(Object)}, for a value bound to a column of a known type: a list or array
+   * bound to a Tuple column becomes a tuple literal, which an array literal cannot be cast to.
+   */
+  static String render(Object value, ClickHouseType column) {
+    if (column.base().name().equals("Tuple")) {
+      Collection<?> items =
+          value instanceof Object[] a
+              ? java.util.Arrays.asList(a)
+              : value instanceof Collection<?> c ? c : null;
+      if (items != null) {
+        StringJoiner j = new StringJoiner(", ", "tuple(", ")");
+        items.forEach(v -> j.add(render(v)));
+        return j.toString();
+      }
+    }
+    return render(value);
+  }
+
+  /**
+   * An instant as a DateTime64 that names its zone. A bare text literal would be read in the zone
+   * of whatever it meets (a column in another zone would shift it); a text with an offset cannot be
+   * compared with a DateTime64 column (Code 53).
+   */
+  private static String instant(Instant i) {
+    return "toDateTime64(" + quote(UTC_DATE_TIME.format(i)) + ", 9, 'UTC')";
   }
 
   private static String renderCollection(Collection<?> values) {

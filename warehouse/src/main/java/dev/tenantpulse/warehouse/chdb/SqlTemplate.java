@@ -38,6 +38,38 @@ record SqlTemplate(String sql, List<String> parts) {
     return new SqlTemplate(sql, List.copyOf(parts));
   }
 
+  /**
+   * Whether {@code sql} holds a second statement after a {@code ;} outside literals and comments. A
+   * trailing {@code ;}, whitespace or comment after the one statement is not a second one.
+   */
+  static boolean isMultiStatement(String sql) {
+    boolean ended = false;
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? n : end + 1;
+      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+      } else if (c == ';') {
+        ended = true;
+        i++;
+      } else if (Character.isWhitespace(c)) {
+        i++;
+      } else if (ended) {
+        return true;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        i = skipQuoted(sql, i, c);
+      } else {
+        i++;
+      }
+    }
+    return false;
+  }
+
   private static int skipQuoted(String sql, int open, char quote) {
     int i = open + 1;
     while (i < sql.length()) {

@@ -1,0 +1,15 @@
+package dev.tenantpulse.warehouse.chdb;
+
+import org.testcontainers.junit.jupiter.Testcontainers;
+
+/**
+ * {@link TypeRoundTripContract} on a ClickHouse server through the official driver (jdbc-v2).
+ * Skipped, and reported as skipped, where Docker is not available.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ServerTypeRoundTripTests extends TypeRoundTripContract {
+  @Override
+  SqlTarget target() {
+    return ClickHouseServer.INSTANCE;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.tenantpulse.warehouse.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class StatementGuardTests {
+
+  @Test
+  void refusesIntoOutfileWhichReadonlyDoesNotStopInChdb() {
+    assertThat(StatementGuard.refusal("SELECT 1 INTO OUTFILE '/tmp/x' TRUNCATE"))
+        .hasValueSatisfying(e -> assertThat(e.getErrorCode()).isEqualTo(ShellErrors.READONLY));
+    assertThat(StatementGuard.refusal("select *\nfrom t into\n  outfile 'x.csv'")).isPresent();
+  }
+
+  @Test
+  void refusesATrailingFormatClause() {
+    assertThat(StatementGuard.refusal("SELECT 1 FORMAT CSV"))
+        .hasValueSatisfying(e -> assertThat(e.getMessage()).contains("--format"));
+  }
+
+  @Test
+  void looksOnlyAtCodeNotAtStringsOrComments() {
+    assertThat(StatementGuard.refusal("SELECT 'INTO OUTFILE', \"FORMAT CSV\" -- INTO OUTFILE"))
+        .isEmpty();
+    assertThat(StatementGuard.refusal("SELECT /* INTO OUTFILE 'x' */ 'it\\'s FORMAT CSV'"))
+        .isEmpty();
+    assertThat(StatementGuard.refusal("SELECT format, outfile FROM t")).isEmpty();
+  }
+
+  @Test
+  void blanksQuotesAndCommentsButKeepsTheRest() {
+    assertThat(StatementGuard.codeOnly("a 'b;c' -- d\ne /* f */ g")).isEqualTo("a '   '  \ne   g");
+  }
+}
