@@ -36,26 +36,40 @@ use_chdb() {
   [ -f "$CHDB_LIBRARY" ] || "$TP_ROOT/bin/fetch-chdb"
 }
 
-# Runs a main class of the warehouse module (bin/sql, bin/bench) on JDK 25 with chDB: builds the
-# module first when its sources or POMs are newer than its jar, and keeps the runtime classpath in
-# warehouse/target. Build output goes to stderr so the command's stdout stays clean for pipes.
+# Runs a main class of a module (bin/sql, bin/bench: warehouse; bin/bench-collector: collector) on
+# JDK 25: builds the module and the modules it depends on when their sources or POMs are newer than
+# its jar, and keeps its runtime classpath (those modules as their jars in target/) in
+# <module>/target. Build output goes to stderr so the command's stdout stays clean for pipes.
 # $TP_JAVA_OPTS adds JVM options (e.g. -XX:StartFlightRecording=filename=bench.jfr).
-run_warehouse_main() {
-  local main_class="$1"
-  shift
-  local target="$TP_ROOT/warehouse/target" jar cp_file
+run_module_main() {
+  local module="$1" main_class="$2"
+  shift 2
+  local target="$TP_ROOT/$module/target" jar cp_file watched
   cp_file="$target/runtime-classpath.txt"
-  jar=$(ls "$target"/warehouse-*.jar 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n 1 || true)
-  if [ -z "$jar" ] || [ -n "$(find "$TP_ROOT/pom.xml" "$TP_ROOT/warehouse/pom.xml" "$TP_ROOT/warehouse/src/main" -newer "$jar" -print -quit)" ]; then
-    # Tests and formatting are bin/test's business, not a reason to refuse to run.
-    (cd "$TP_ROOT" && ./mvnw -q -B -ntp -pl warehouse -am package -Dmaven.test.skip=true -Dspotless.check.skip=true) >&2
-    jar=$(ls "$target"/warehouse-*.jar | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n 1)
+  jar=$(ls "$target/$module"-*.jar 2>/dev/null | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n 1 || true)
+  # The module, and the modules of this repository its classpath holds.
+  watched=("$TP_ROOT/pom.xml" "$TP_ROOT/$module/pom.xml" "$TP_ROOT/$module/src/main")
+  if [ -f "$cp_file" ]; then
+    local dep
+    for dep in $(tr ':' '\n' <"$cp_file" | sed -n "s#^$TP_ROOT/\([^/]*\)/target/.*#\1#p" | sort -u); do
+      watched+=("$TP_ROOT/$dep/pom.xml" "$TP_ROOT/$dep/src/main")
+    done
   fi
-  if [ ! -f "$cp_file" ] || [ -n "$(find "$TP_ROOT/pom.xml" "$TP_ROOT/warehouse/pom.xml" -newer "$cp_file" -print -quit)" ]; then
-    (cd "$TP_ROOT" && ./mvnw -q -B -ntp -pl warehouse dependency:build-classpath \
+  if [ -z "$jar" ] || [ ! -f "$cp_file" ] || [ -n "$(find "${watched[@]}" -newer "$jar" -print -quit)" ]; then
+    # Tests and formatting are bin/test's business, not a reason to refuse to run. In one reactor
+    # build the modules it depends on resolve to their fresh jars, not to stale installed ones; the
+    # module itself is the last to write the classpath file.
+    (cd "$TP_ROOT" && ./mvnw -q -B -ntp -pl "$module" -am package dependency:build-classpath \
+      -Dmaven.test.skip=true -Dspotless.check.skip=true \
       -Dmdep.includeScope=runtime -Dmdep.outputFile="$cp_file") >&2
+    jar=$(ls "$target/$module"-*.jar | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n 1)
   fi
   # shellcheck disable=SC2086 # TP_JAVA_OPTS is a list of options
   exec java --enable-native-access=ALL-UNNAMED ${TP_JAVA_OPTS:-} \
     -cp "$jar:$(cat "$cp_file")" "$main_class" "$@"
+}
+
+# Runs a main class of the warehouse module (bin/sql, bin/bench) with chDB: see run_module_main.
+run_warehouse_main() {
+  run_module_main warehouse "$@"
 }

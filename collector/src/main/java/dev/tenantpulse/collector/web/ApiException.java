@@ -1,0 +1,79 @@
+package dev.tenantpulse.collector.web;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the collector refuses, with the status and the reason the client sees. Thrown by any
+ * layer; turned into an RFC 9457 problem response in one place ({@link ProblemAdvice}).
+ *
+ * @param retryAfter sent as {@code Retry-After} when present (429, 503)
+ * @param details extra members of the problem body, e.g. the list of valid plans
+ */
+public class ApiException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String code;
+  private final Duration retryAfter;
+  private final Map<String, Object> details;
+
+  public ApiException(
+      HttpStatus status,
+      String code,
+      String message,
+      Duration retryAfter,
+      Map<String, Object> details) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.retryAfter = retryAfter;
+    this.details = details == null ? Map.of() : Map.copyOf(details);
+  }
+
+  public static ApiException badRequest(String code, String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, code, message, null, null);
+  }
+
+  public static ApiException unauthorized(String message) {
+    return new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", message, null, null);
+  }
+
+  public static ApiException forbidden(String code, String message) {
+    return new ApiException(HttpStatus.FORBIDDEN, code, message, null, null);
+  }
+
+  public static ApiException tooLarge(String message) {
+    return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "too_large", message, null, null);
+  }
+
+  public static ApiException rateLimited(Duration retryAfter) {
+    return new ApiException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        "rate_limited",
+        "this API key sent more events than its rate allows; retry after the Retry-After delay",
+        retryAfter,
+        null);
+  }
+
+  public static ApiException unavailable(String message, Duration retryAfter) {
+    return new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE, "kafka_unavailable", message, retryAfter, null);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Duration retryAfter() {
+    return retryAfter;
+  }
+
+  public Map<String, Object> details() {
+    return details;
+  }
+}
