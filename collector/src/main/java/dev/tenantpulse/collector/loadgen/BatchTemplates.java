@@ -10,7 +10,8 @@ import java.util.SplittableRandom;
 /**
  * Request bodies of the native API ({@code {"events": [...]}}) that look like a SaaS backend's
  * traffic: activity, feature use, usage and onboarding events of many tenants and their users,
- * about 250 bytes each, all derived from one seed (the same seed gives the same bytes).
+ * about 250 bytes each, all derived from one seed (the same seed gives the same events; only their
+ * timestamps follow the {@code now} they are built at).
  *
  * <p>Built once as a small pool of templates, because the load generator shares the CPU with what
  * it measures: per request it only copies a template and writes the request's sequence number into
@@ -111,9 +112,12 @@ public final class BatchTemplates {
     json.append("\",\"timestamp\":\"").append(at);
     json.append("\",\"user_id\":\"").append(userId).append('"');
     String session = "s-" + Long.toHexString(random.nextLong() >>> 16);
+    String version = "\"app_version\":\"4." + random.nextInt(20) + "." + random.nextInt(10) + "\",";
     switch (type) {
       case "activity" ->
-          json.append(",\"properties\":{\"page\":\"")
+          json.append(",\"properties\":{")
+              .append(version)
+              .append("\"page\":\"")
               .append(PAGES[random.nextInt(PAGES.length)])
               .append("\",\"client\":\"")
               .append(CLIENTS[random.nextInt(CLIENTS.length)])
@@ -125,7 +129,9 @@ public final class BatchTemplates {
       case "feature_used" ->
           json.append(",\"feature\":\"")
               .append(FEATURES[random.nextInt(FEATURES.length)])
-              .append("\",\"properties\":{\"client\":\"")
+              .append("\",\"properties\":{")
+              .append(version)
+              .append("\"client\":\"")
               .append(CLIENTS[random.nextInt(CLIENTS.length)])
               .append("\",\"session\":\"")
               .append(session)
@@ -133,13 +139,17 @@ public final class BatchTemplates {
       case "usage" ->
           json.append(",\"meter\":\"api_calls\",\"quantity\":")
               .append(1 + random.nextInt(5_000))
-              .append(",\"properties\":{\"region\":\"")
+              .append(",\"properties\":{")
+              .append(version)
+              .append("\"region\":\"")
               .append(REGIONS[random.nextInt(REGIONS.length)])
               .append("\",\"endpoint\":\"/v1/orders\"}");
       default ->
           json.append(",\"step\":\"")
               .append(STEPS[random.nextInt(STEPS.length)])
-              .append("\",\"properties\":{\"client\":\"")
+              .append("\",\"properties\":{")
+              .append(version)
+              .append("\"client\":\"")
               .append(CLIENTS[random.nextInt(CLIENTS.length)])
               .append("\",\"invited\":")
               .append(random.nextInt(12))

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.core.ProducerFactory;
@@ -38,7 +40,7 @@ import org.springframework.kafka.core.ProducerFactory;
  * share the machine's cores, so the figures are a floor for a collector with a host of its own.
  *
  * <pre>
- * bin/bench-collector [--connections 8] [--seconds 15] [--warmup 5] [--batch 100]
+ * bin/bench-collector [--connections 8] [--seconds 15] [--warmup 60] [--batch 100]
  *     [--tenants 1000] [--seed 42] [--partitions 4] [--client raw|jdk]
  * </pre>
  */
@@ -65,7 +67,12 @@ public final class LoadBenchmark {
             "client");
     int connections = cli.intValue("connections", 8);
     Duration seconds = Duration.ofSeconds(cli.intValue("seconds", 15));
-    Duration warmup = Duration.ofSeconds(cli.intValue("warmup", 5));
+    // The collector's JIT needs about a minute under load on two cores before its rate settles
+    // (tens of thousands of methods: Tomcat, Spring, Jackson, the producer and the broker), so
+    // the first collector phase warms up long; the producer and the half-rate phase, which follow
+    // warm code, briefly.
+    Duration warmup = Duration.ofSeconds(cli.intValue("warmup", 60));
+    Duration shortWarmup = Duration.ofSeconds(Math.min(5, warmup.toSeconds()));
     int batch = cli.intValue("batch", 100);
     int tenants = cli.intValue("tenants", 1000);
     long seed = cli.longValue("seed", 42);
@@ -89,7 +96,7 @@ public final class LoadBenchmark {
       System.err.println("(a) plain producer ceiling ...");
       List<ProducerCeiling.Encoded> records = ProducerCeiling.encode(templates, 64);
       ProducerCeiling.Result ceiling =
-          ProducerCeiling.measure(producerConfig, CEILING_TOPIC, records, warmup, seconds);
+          ProducerCeiling.measure(producerConfig, CEILING_TOPIC, records, shortWarmup, seconds);
 
       System.err.printf("(b) collector, %d connections, closed loop ...%n", connections);
       LoadGenerator.Options closedLoop =
@@ -103,10 +110,12 @@ public final class LoadBenchmark {
               0,
               client);
       LoadReport peak = new LoadGenerator(closedLoop, templates).run();
+      String producerAtPeak = producerMetrics(collector);
 
       double halfRate = peak.requestsPerSecond() / 2;
       System.err.printf("(c) collector at a fixed %.1f requests/s ...%n", halfRate);
-      LoadReport half = new LoadGenerator(closedLoop.withRate(halfRate), templates).run();
+      LoadReport half =
+          new LoadGenerator(closedLoop.withRate(halfRate).withWarmup(shortWarmup), templates).run();
 
       print(
           new Setup(
@@ -115,6 +124,7 @@ public final class LoadBenchmark {
           ceiling,
           peak,
           half);
+      System.out.println("collector's producer after the peak: " + producerAtPeak);
       boolean pass = targets(ceiling, peak, half).stream().allMatch(Target::pass);
       collector.close();
       deleteRecursively(kafkaDir);
@@ -185,16 +195,17 @@ public final class LoadBenchmark {
         Runtime.getRuntime().availableProcessors(), Runtime.version(), loadAtStart, loadAverage());
     System.out.printf(
         "batches of %d events (mean %.0f bytes of JSON each) over %,d tenants; %d connections"
-            + " (%s HTTP/1.1); each phase %d s warm-up, %d s measured%n%n",
+            + " (%s HTTP/1.1); each phase %d s measured after a warm-up (%d s before the peak)%n%n",
         setup.batch(),
         setup.meanEventBytes(),
         setup.tenants(),
         setup.connections(),
         setup.client().name().toLowerCase(java.util.Locale.ROOT),
-        setup.warmup().toSeconds(),
-        setup.seconds().toSeconds());
-    String row = "%-38s %12s %12s %9s %9s %9s %9s%n";
-    System.out.printf(row, "", "events/s", "requests/s", "p50 ms", "p95 ms", "p99 ms", "failed");
+        setup.seconds().toSeconds(),
+        setup.warmup().toSeconds());
+    String row = "%-38s %12s %12s %9s %9s %9s %9s %12s%n";
+    System.out.printf(
+        row, "", "events/s", "requests/s", "p50 ms", "p95 ms", "p99 ms", "failed", "CPU ms/1k ev");
     System.out.printf(
         row,
         "plain KafkaProducer (ceiling)",
@@ -203,10 +214,13 @@ public final class LoadBenchmark {
         "-",
         "-",
         "-",
-        Long.toString(ceiling.failed()));
+        Long.toString(ceiling.failed()),
+        "%.1f".formatted(ceiling.cpuMillisPerThousandEvents()));
     printRow(row, "collector, closed loop (peak)", peak);
     printRow(
         row, "collector, fixed %.0f requests/s".formatted(half.targetRequestsPerSecond()), half);
+    System.out.println(
+        "(CPU: the whole process, broker and load generator included, per 1,000 accepted events)");
     System.out.println();
     String targetRow = "%-38s %12s %6s%n";
     System.out.printf(targetRow, "target", "measured", "");
@@ -227,7 +241,38 @@ public final class LoadBenchmark {
         "%.2f".formatted(r.p50Millis()),
         "%.2f".formatted(r.p95Millis()),
         "%.2f".formatted(r.p99Millis()),
-        Long.toString(r.failureCount()));
+        Long.toString(r.failureCount()),
+        "%.1f".formatted(r.cpuMillisPerThousandEvents()));
+  }
+
+  /** How the collector's producer batched: what linger.ms and batch.size are tuned by. */
+  private static String producerMetrics(ConfigurableApplicationContext collector) {
+    Map<String, Double> values = new java.util.TreeMap<>();
+    List<String> names =
+        List.of(
+            "batch-size-avg",
+            "records-per-request-avg",
+            "compression-rate-avg",
+            "record-queue-time-avg",
+            "request-latency-avg");
+    ProducerFactory<?, ?> producers = collector.getBean(ProducerFactory.class);
+    producers
+        .createProducer()
+        .metrics()
+        .forEach(
+            (MetricName name, Metric metric) -> {
+              if (name.group().equals("producer-metrics") && names.contains(name.name())) {
+                values.put(name.name(), ((Number) metric.metricValue()).doubleValue());
+              }
+            });
+    StringBuilder text = new StringBuilder();
+    values.forEach(
+        (k, v) ->
+            text.append(text.isEmpty() ? "" : ", ")
+                .append(k)
+                .append(' ')
+                .append("%.1f".formatted(v)));
+    return text.toString();
   }
 
   private static String loadAverage() {

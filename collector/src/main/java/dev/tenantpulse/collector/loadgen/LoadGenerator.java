@@ -67,6 +67,11 @@ public final class LoadGenerator {
       return new Options(
           endpoint, apiKey, connections, warmup, duration, requests, rate, transport);
     }
+
+    public Options withWarmup(Duration warmup) {
+      return new Options(
+          endpoint, apiKey, connections, warmup, duration, requests, requestsPerSecond, transport);
+    }
   }
 
   private final Options options;
@@ -80,6 +85,13 @@ public final class LoadGenerator {
   /** Runs the warm-up and the measured window; returns when every worker is done. */
   public LoadReport run() throws InterruptedException {
     Run run = new Run(System.nanoTime());
+    Thread cpuAtStart =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  parkUntil(run.measureStart);
+                  run.cpuAtMeasureStart = ProcessCpu.nanos();
+                });
     List<Worker> workers = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     HttpClient jdkClient =
@@ -93,6 +105,8 @@ public final class LoadGenerator {
       for (Thread t : threads) {
         t.join();
       }
+      cpuAtStart.join();
+      run.cpuAtEnd = ProcessCpu.nanos();
     } finally {
       if (jdkClient != null) {
         jdkClient.close();
@@ -132,7 +146,8 @@ public final class LoadGenerator {
         Latencies.percentileMillis(sorted, 0.95),
         Latencies.percentileMillis(sorted, 0.99),
         Latencies.percentileMillis(sorted, 1.0),
-        failures);
+        failures,
+        Duration.ofNanos(Math.max(0, run.cpuAtEnd - run.cpuAtMeasureStart)));
   }
 
   /** The schedule every worker follows. */
@@ -143,6 +158,8 @@ public final class LoadGenerator {
     final long periodNanos; // open loop: time between two due requests; 0 for a closed loop
     final AtomicLong tickets = new AtomicLong();
     final AtomicLong measuredTickets = new AtomicLong();
+    volatile long cpuAtMeasureStart;
+    volatile long cpuAtEnd;
 
     Run(long start) {
       this.start = start;

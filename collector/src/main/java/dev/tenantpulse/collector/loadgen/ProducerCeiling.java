@@ -30,9 +30,13 @@ final class ProducerCeiling {
   record Encoded(String key, byte[] value) {}
 
   /** What the plain producer achieved. */
-  record Result(long acknowledged, Duration elapsed, long failed) {
+  record Result(long acknowledged, Duration elapsed, long failed, Duration processCpu) {
     double eventsPerSecond() {
       return acknowledged / Math.max(1e-9, elapsed.toNanos() / 1e9);
+    }
+
+    double cpuMillisPerThousandEvents() {
+      return acknowledged == 0 ? Double.NaN : processCpu.toNanos() / 1e6 / (acknowledged / 1e3);
     }
   }
 
@@ -83,6 +87,7 @@ final class ProducerCeiling {
       long measureStart = start + warmup.toNanos();
       long measureEnd = measureStart + duration.toNanos();
       long ackedAtStart = -1;
+      long cpuAtStart = 0;
       long at = start;
       for (int i = 0; at < measureEnd; i++) {
         Encoded r = records.get(i % records.size());
@@ -93,17 +98,20 @@ final class ProducerCeiling {
           at = System.nanoTime();
           if (ackedAtStart < 0 && at >= measureStart) {
             ackedAtStart = acked.get();
+            cpuAtStart = ProcessCpu.nanos();
             measureStart = at;
           }
         }
       }
       long ackedAtEnd = acked.get();
       long end = System.nanoTime();
+      long cpuAtEnd = ProcessCpu.nanos();
       producer.flush();
       return new Result(
           ackedAtEnd - Math.max(0, ackedAtStart),
           Duration.ofNanos(end - measureStart),
-          failed.get());
+          failed.get(),
+          Duration.ofNanos(Math.max(0, cpuAtEnd - cpuAtStart)));
     }
   }
 }

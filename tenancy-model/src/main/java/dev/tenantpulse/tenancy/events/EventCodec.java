@@ -2,6 +2,7 @@ package dev.tenantpulse.tenancy.events;
 
 import dev.tenantpulse.tenancy.catalog.BillingModel;
 import dev.tenantpulse.tenancy.catalog.TenancyModel;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,6 +30,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class EventCodec {
 
+  /** Reads properties to copy them; a duplicate key sends them down the tree path. */
+  private static final JsonMapper PROPERTIES =
+      EventJson.MAPPER.rebuild().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
   /**
    * The mapper the codec uses (immutable, shareable). Parsing request bodies with it keeps numbers
    * inside {@code properties} digit for digit (floats as BigDecimal); any other mapper also works
@@ -36,7 +44,86 @@ public final class EventCodec {
   }
 
   public byte[] encode(TenantEvent event) {
-    return EventJson.MAPPER.writeValueAsBytes(toJson(event));
+    // Written field by field rather than through toJson's tree: the same bytes (EventCodecTests
+    // compares them), for a third of the time and garbage on the collector's hot path.
+    List<String> missing = event.missingFields();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("cannot encode an event lacking " + missing);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = EventJson.MAPPER.createGenerator(out)) {
+      write(event, json);
+    } catch (IrregularProperties e) {
+      // Not one duplicate-free JSON value: the tree path decides, exactly as it always did.
+      return EventJson.MAPPER.writeValueAsBytes(toJson(event));
+    }
+    return out.toByteArray();
+  }
+
+  private static void write(TenantEvent e, JsonGenerator json) {
+    json.writeStartObject();
+    json.writeStringProperty("id", e.id());
+    json.writeStringProperty("type", e.type().wireName());
+    json.writeStringProperty("tenant_id", e.tenantId());
+    json.writeStringProperty("timestamp", DateTimeFormatter.ISO_INSTANT.format(e.timestamp()));
+    writeIfPresent(json, "user_id", e.userId());
+    writeIfPresent(json, "feature", e.feature());
+    writeIfPresent(json, "step", e.step());
+    writeIfPresent(json, "meter", e.meter());
+    if (e.quantity() != null) {
+      json.writeNumberProperty("quantity", e.quantity());
+    }
+    writeIfPresent(json, "plan", e.plan());
+    if (e.billingModel() != null) {
+      json.writeStringProperty("billing_model", e.billingModel().wireName());
+    }
+    if (e.tenancyModel() != null) {
+      json.writeStringProperty("tenancy_model", e.tenancyModel().wireName());
+    }
+    if (e.seats() != null) {
+      json.writeNumberProperty("seats", e.seats());
+    }
+    if (e.properties() != null) {
+      // Parsed rather than spliced in as raw text, so a malformed value cannot corrupt the record.
+      json.writeName("properties");
+      copyProperties(e.properties(), json);
+    }
+    json.writeEndObject();
+  }
+
+  /**
+   * Token by token, without the tree toJson builds: the same text, since the exact copy writes
+   * floats as the BigDecimals the tree would hold. Anything a tree would read differently (a
+   * duplicate key, where the tree keeps the last; trailing text; nothing at all) or refuse is
+   * {@link IrregularProperties}.
+   */
+  private static void copyProperties(String properties, JsonGenerator json) {
+    try (JsonParser parser = PROPERTIES.createParser(properties)) {
+      if (parser.nextToken() == null) {
+        throw new IrregularProperties();
+      }
+      json.copyCurrentStructureExact(parser);
+      if (parser.nextToken() != null) {
+        throw new IrregularProperties();
+      }
+    } catch (JacksonException e) {
+      throw new IrregularProperties();
+    }
+  }
+
+  /** Properties whose encoding the tree path must decide. */
+  private static final class IrregularProperties extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    IrregularProperties() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static void writeIfPresent(JsonGenerator json, String field, String value) {
+    if (value != null) {
+      json.writeStringProperty(field, value);
+    }
   }
 
   public String encodeToString(TenantEvent event) {
