@@ -84,6 +84,7 @@ public final class LoadBenchmark {
     Path kafkaDir = Files.createTempDirectory("tp-bench-kafka-");
     String apiKey = "bench-" + UUID.randomUUID();
     long started = System.nanoTime();
+    boolean pass;
     try (ConfigurableApplicationContext collector = startCollector(kafkaDir, partitions, apiKey)) {
       System.err.printf(
           "collector and broker started in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -125,11 +126,11 @@ public final class LoadBenchmark {
           peak,
           half);
       System.out.println("collector's producer after the peak: " + producerAtPeak);
-      boolean pass = targets(ceiling, peak, half).stream().allMatch(Target::pass);
-      collector.close();
-      deleteRecursively(kafkaDir);
-      System.exit(pass ? 0 : 1);
+      pass = targets(ceiling, peak, half).stream().allMatch(Target::pass);
+    } finally {
+      deleteRecursively(kafkaDir); // after the context (and its broker) closed
     }
+    System.exit(pass ? 0 : 1);
   }
 
   private static ConfigurableApplicationContext startCollector(

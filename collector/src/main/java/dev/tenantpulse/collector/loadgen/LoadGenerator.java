@@ -193,16 +193,11 @@ public final class LoadGenerator {
       try (transport) {
         while (true) {
           long ticket = run.tickets.getAndIncrement();
-          long due;
-          if (run.periodNanos > 0) {
-            due = run.start + ticket * run.periodNanos;
-            parkUntil(due);
-          } else {
-            due = System.nanoTime();
-          }
+          long due = run.periodNanos > 0 ? run.start + ticket * run.periodNanos : System.nanoTime();
           if (due >= run.measureEnd) {
             return;
           }
+          parkUntil(due);
           boolean measured = due >= run.measureStart;
           if (measured
               && options.requests() > 0

@@ -45,23 +45,16 @@ final class RawHttpTransport implements Transport {
             .getBytes(StandardCharsets.US_ASCII);
   }
 
+  /**
+   * Never retried here: a POST that failed after it was sent may have been processed, and a retry
+   * would hide the failure from the report. The caller closes and the next post reconnects.
+   */
   @Override
   public Answer post(byte[] requestBody, int length) throws IOException {
-    boolean reused = socket != null;
-    if (!reused) {
+    if (socket == null) {
       connect();
     }
-    try {
-      return exchange(requestBody, length);
-    } catch (IOException e) {
-      close();
-      if (!reused) {
-        throw e;
-      }
-      // The server may have closed an idle keep-alive connection just as we reused it.
-      connect();
-      return exchange(requestBody, length);
-    }
+    return exchange(requestBody, length);
   }
 
   private void connect() throws IOException {
