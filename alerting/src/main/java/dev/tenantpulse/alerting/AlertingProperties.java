@@ -1,0 +1,96 @@
+package dev.tenantpulse.alerting;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything alerting can be told, under {@code tenant-pulse.alerting}. A bad value stops start-up
+ * with a message naming the property.
+ *
+ * @param adminToken bearer token of the API (/api/**); empty disables the API
+ * @param rulesFile where the rules live; created from the built-in rules when missing
+ * @param rulesReloadInterval how often the rules file is checked for changes made by another
+ *     instance or by hand (0: never)
+ * @param instanceId this instance's name in evaluations and outbox claims ({@code AUTO}: host name
+ *     plus a random suffix); also Quartz's instance id
+ * @param clickhouse where the metric tables are
+ * @param outbox delivery of notifications
+ * @param historyRetention how long alert history and delivered notifications are kept
+ * @param evaluationLogRetention how long the per-evaluation log (who evaluated which rule when) is
+ *     kept
+ * @param emailFrom sender address of email notifications
+ */
+@Validated
+@ConfigurationProperties("tenant-pulse.alerting")
+public record AlertingProperties(
+    @DefaultValue("") String adminToken,
+    @DefaultValue("./data/alerting-rules.yaml") @NotBlank String rulesFile,
+    @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) Duration rulesReloadInterval,
+    @DefaultValue("AUTO") @NotBlank String instanceId,
+    @DefaultValue @Valid ClickHouse clickhouse,
+    @DefaultValue @Valid Outbox outbox,
+    @DefaultValue("30d") @NotNull @DurationMin(hours = 1) Duration historyRetention,
+    @DefaultValue("2d") @NotNull @DurationMin(minutes = 1) Duration evaluationLogRetention,
+    @DefaultValue("tenant-pulse-alerting@localhost") @NotBlank String emailFrom) {
+
+  /**
+   * The ClickHouse database the Flink jobs write.
+   *
+   * @param url {@code jdbc:chdb:<dir>} (embedded default) or {@code jdbc:clickhouse://host:8123}
+   * @param database the database holding the metric tables
+   * @param user user for a ClickHouse server (ignored by chDB); a read-only one is enough
+   * @param password its password
+   * @param migrate bring the schema up to date at start (the embedded default owns its engine; a
+   *     server's schema is migrated by {@code bin/migrate})
+   */
+  public record ClickHouse(
+      @DefaultValue("jdbc:chdb:./data/clickhouse") @NotBlank String url,
+      @DefaultValue("tenant_pulse") @NotBlank @Pattern(regexp = "[A-Za-z_][A-Za-z0-9_]*")
+          String database,
+      @DefaultValue("default") String user,
+      @DefaultValue("") String password,
+      @DefaultValue("false") boolean migrate) {}
+
+  /**
+   * The transactional outbox and its dispatcher.
+   *
+   * @param pollInterval how often due notifications are looked for (a committed evaluation wakes
+   *     the dispatcher at once; polling serves retries and other instances' rows)
+   * @param batchSize notifications claimed at once
+   * @param claimTimeout how long a claim keeps other instances (and a restart) off a notification;
+   *     longer than a delivery can take, so a crashed instance's claims are taken over after it
+   * @param initialBackoff delay before the first retry; doubles on each failure
+   * @param maxBackoff the longest delay between retries
+   * @param maxAttempts attempts before a notification is given up (logged, counted, kept)
+   * @param sendTimeout connect and response timeout of one delivery
+   * @param crashBeforeSend fault injection for crash tests: what the dispatcher does after it has
+   *     committed its claim and before it sends; never set it in production
+   */
+  public record Outbox(
+      @DefaultValue("2s") @NotNull @DurationMin(millis = 10) Duration pollInterval,
+      @DefaultValue("20") @Min(1) int batchSize,
+      @DefaultValue("60s") @NotNull @DurationMin(seconds = 1) Duration claimTimeout,
+      @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration initialBackoff,
+      @DefaultValue("30m") @NotNull @DurationMin(millis = 1) Duration maxBackoff,
+      @DefaultValue("12") @Min(1) int maxAttempts,
+      @DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration sendTimeout,
+      @DefaultValue("NONE") @NotNull CrashPoint crashBeforeSend) {}
+
+  /** What the dispatcher does at the crash point (tests only). */
+  public enum CrashPoint {
+    /** Nothing: deliver. */
+    NONE,
+    /** Stop dispatching for good, as if the process had died there (in-JVM tests). */
+    STOP_DISPATCHER,
+    /** {@code Runtime.halt}: the process dies at once, no shutdown hooks (child-process tests). */
+    HALT_JVM
+  }
+}

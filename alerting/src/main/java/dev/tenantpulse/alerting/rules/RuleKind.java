@@ -1,0 +1,122 @@
+package dev.tenantpulse.alerting.rules;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a rule checks. Each kind reads one of the design's tables and knows its parameters, their
+ * defaults and how stale its table may get before the rule reports "no data".
+ */
+public enum RuleKind {
+  /**
+   * The newest closed hour's drop_ratio of active tenants against their weekly average, overall (no
+   * labels) and per plan ({@code plan=…}).
+   */
+  ACTIVE_TENANTS_DROP(
+      "active_tenants_drop",
+      Duration.ofMinutes(10),
+      Duration.ofHours(2),
+      Severity.CRITICAL,
+      List.of(
+          ParamSpec.number(
+              "drop_ratio", 0.20, 0, 1, "fires when drop_ratio is at least this (0.20 = 20 %)"),
+          ParamSpec.number(
+              "min_baseline",
+              10,
+              0,
+              Double.MAX_VALUE,
+              "and weekly_avg is at least this many tenants (small numbers are noise)"),
+          ParamSpec.flag("overall", true, "check the overall figure"),
+          ParamSpec.flag("per_plan", true, "check each plan as its own labelled instance"))),
+
+  /**
+   * The newest complete signup cohort's median completion time against the mean of the cohorts
+   * before it.
+   */
+  ONBOARDING_SLOWDOWN(
+      "onboarding_slowdown",
+      Duration.ZERO,
+      Duration.ofDays(14),
+      Severity.WARNING,
+      List.of(
+          ParamSpec.number(
+              "factor",
+              1.5,
+              1,
+              1000,
+              "fires when the newest cohort's p50 is at least this times the earlier mean"),
+          ParamSpec.integer("previous_cohorts", 4, 1, 52, "how many earlier cohorts form the mean"),
+          ParamSpec.integer(
+              "min_completed", 5, 1, 1_000_000, "cohorts with fewer completions are not judged"))),
+
+  /** A plan's adoption of a feature against the same figure some days earlier. */
+  FEATURE_ADOPTION_DROP(
+      "feature_adoption_drop",
+      Duration.ZERO,
+      Duration.ofDays(2),
+      Severity.WARNING,
+      List.of(
+          ParamSpec.number(
+              "drop_points",
+              0.10,
+              0,
+              1,
+              "fires when adoption_ratio fell by at least this much (0.10 = 10 points)"),
+          ParamSpec.integer("compare_days", 7, 1, 365, "compared with the day this many days back"),
+          ParamSpec.integer(
+              "min_plan_tenants", 5, 0, 1_000_000, "plans with fewer tenants are not judged")));
+
+  private final String id;
+  private final Duration defaultFor;
+  private final Duration defaultNoDataAfter;
+  private final Severity defaultSeverity;
+  private final List<ParamSpec> params;
+
+  RuleKind(
+      String id,
+      Duration defaultFor,
+      Duration defaultNoDataAfter,
+      Severity defaultSeverity,
+      List<ParamSpec> params) {
+    this.id = id;
+    this.defaultFor = defaultFor;
+    this.defaultNoDataAfter = defaultNoDataAfter;
+    this.defaultSeverity = defaultSeverity;
+    this.params = params;
+  }
+
+  /** The name used in rules files. */
+  public String id() {
+    return id;
+  }
+
+  public Duration defaultFor() {
+    return defaultFor;
+  }
+
+  public Duration defaultNoDataAfter() {
+    return defaultNoDataAfter;
+  }
+
+  public Severity defaultSeverity() {
+    return defaultSeverity;
+  }
+
+  public List<ParamSpec> params() {
+    return params;
+  }
+
+  public Optional<ParamSpec> param(String name) {
+    return params.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  public static Optional<RuleKind> byId(String id) {
+    return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+  }
+
+  public static List<String> ids() {
+    return Arrays.stream(values()).map(RuleKind::id).toList();
+  }
+}

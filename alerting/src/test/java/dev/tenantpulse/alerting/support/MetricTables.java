@@ -1,0 +1,142 @@
+package dev.tenantpulse.alerting.support;
+
+import dev.tenantpulse.warehouse.chdb.TestEngine;
+import dev.tenantpulse.warehouse.schema.ClickHouseMigrations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Writes rows into the real metric tables of a test database on the JVM's chDB engine, the way the
+ * Flink jobs do (each write a new version, so FINAL keeps the newest).
+ */
+public final class MetricTables {
+
+  private final String database;
+  private long version = System.currentTimeMillis();
+
+  private MetricTables(String database) {
+    this.database = database;
+  }
+
+  /** A fresh database with the project's schema. */
+  public static MetricTables fresh(String hint) {
+    try {
+      String db = TestEngine.freshDatabase(hint);
+      try (Connection c = TestEngine.connect()) {
+        ClickHouseMigrations.forDatabase(db).migrate(c);
+      }
+      return new MetricTables(db);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String database() {
+    return database;
+  }
+
+  /** An overall row of active_tenants_hourly (re-writing an hour replaces it). */
+  public void activeHour(Instant windowEnd, long active, Double weeklyAvg, Double dropRatio) {
+    insert(
+        "INSERT INTO "
+            + database
+            + ".active_tenants_hourly (window_end, active_24h, weekly_avg, drop_ratio, computed_at,"
+            + " version) VALUES (?, ?, ?, ?, ?, ?)",
+        windowEnd,
+        active,
+        weeklyAvg,
+        dropRatio,
+        Instant.now(),
+        ++version);
+  }
+
+  /** A per-plan row of active_tenants_hourly_by_plan. */
+  public void activeHour(
+      Instant windowEnd, String plan, long active, Double weeklyAvg, Double dropRatio) {
+    insert(
+        "INSERT INTO "
+            + database
+            + ".active_tenants_hourly_by_plan (window_end, plan, active_24h, weekly_avg,"
+            + " drop_ratio, computed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        windowEnd,
+        plan,
+        active,
+        weeklyAvg,
+        dropRatio,
+        Instant.now(),
+        ++version);
+  }
+
+  /** A cohort row of onboarding_cohorts (only the columns the rule reads carry meaning). */
+  public void cohort(LocalDate week, long signups, long completed, Long p50Seconds) {
+    insert(
+        "INSERT INTO "
+            + database
+            + ".onboarding_cohorts (cohort_week, signups, completed, completion_rate, avg_seconds,"
+            + " p50_seconds, p90_seconds, completed_within_24h, data_quality_issues, reached_value,"
+            + " value_rate, value_avg_seconds, value_p50_seconds, value_p90_seconds,"
+            + " value_within_24h, value_data_quality_issues, computed_at, version)"
+            + " VALUES (?, ?, ?, ?, NULL, ?, ?, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, ?, ?)",
+        week,
+        signups,
+        completed,
+        signups == 0 ? null : (double) completed / signups,
+        p50Seconds,
+        p50Seconds,
+        Instant.now(),
+        ++version);
+  }
+
+  /** A row of feature_adoption_daily. */
+  public void adoption(
+      LocalDate day, String plan, String feature, long planTenants, long adopting) {
+    insert(
+        "INSERT INTO "
+            + database
+            + ".feature_adoption_daily (day, plan, feature, in_catalog, plan_tenants,"
+            + " adopting_tenants, adoption_ratio, computed_at, version)"
+            + " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)",
+        day,
+        plan,
+        feature,
+        planTenants,
+        adopting,
+        planTenants == 0 ? null : (double) adopting / planTenants,
+        Instant.now(),
+        ++version);
+  }
+
+  /** Empties every metric table (between tests sharing one database). */
+  public void truncateAll() {
+    try (Connection c = TestEngine.connect();
+        Statement s = c.createStatement()) {
+      for (String t :
+          new String[] {
+            "active_tenants_hourly",
+            "active_tenants_hourly_by_plan",
+            "onboarding_cohorts",
+            "feature_adoption_daily"
+          }) {
+        s.execute("TRUNCATE TABLE " + database + "." + t);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void insert(String sql, Object... values) {
+    try (Connection c = TestEngine.connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < values.length; i++) {
+        ps.setObject(i + 1, values[i]);
+      }
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.tenantpulse.dashboards.boards;
+
+import static dev.tenantpulse.dashboards.model.ExpectedColumn.number;
+import static dev.tenantpulse.dashboards.model.ExpectedColumn.text;
+import static dev.tenantpulse.dashboards.model.ExpectedColumn.time;
+
+import dev.tenantpulse.dashboards.model.Dashboard;
+import dev.tenantpulse.dashboards.model.ExpectedColumn;
+import dev.tenantpulse.dashboards.model.FieldConfig;
+import dev.tenantpulse.dashboards.model.FieldOverride;
+import dev.tenantpulse.dashboards.model.Panel;
+import dev.tenantpulse.tenancy.catalog.BillingModel;
+import dev.tenantpulse.tenancy.catalog.Plan;
+import dev.tenantpulse.tenancy.catalog.PlanCatalog;
+import dev.tenantpulse.tenancy.catalog.Price;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Usage and billing: metered usage per meter and plan, the heaviest tenants with what their usage
+ * costs under the catalog's usage prices, and how tenants split across billing models.
+ *
+ * <p>Plan here is the tenant's current plan ({@code tenants}), not its plan on the day of the
+ * usage: good enough for "who uses what", not an invoice.
+ */
+public final class UsageBillingDashboard {
+
+  public static final String UID = "tenant-pulse-usage-billing";
+
+  /**
+   * Each tenant's current plan (unknown without a signup), looked up with {@code transform} over
+   * two arrays built once per query: as fast as a dictionary and needs none, where a JOIN of the
+   * year's usage rows against the tenants was the slow part of these panels.
+   */
+  private static final String PLAN_OF_TENANT =
+      """
+      WITH (SELECT (groupArray(tenant_id), groupArray(plan)) FROM tenant_pulse.tenants FINAL) AS plans,
+          transform(tenant_id, plans.1, plans.2, 'unknown') AS plan""";
+
+  private UsageBillingDashboard() {}
+
+  public static Dashboard build(PlanCatalog catalog) {
+    List<String> plans = Variables.planIds(catalog, true);
+    return Dashboard.builder(UID, "Tenant Pulse · Usage and billing")
+        .description("Metered usage per meter and plan, top tenants, tenants per billing model.")
+        .tags(BoardDefaults.tags("billing"), BoardDefaults.TAG)
+        .time("now-30d", BoardDefaults.REFRESH)
+        .variable(Variables.planOrUnknown(catalog))
+        .panel(
+            Panels.named(
+                Panels.bars(
+                    "Usage per day by meter and plan",
+                    "Sum of the usage quantities per UTC day; plan = the tenant's current plan.",
+                    """
+                    %s
+                    SELECT toDateTime(day, 'UTC') AS time, meter, plan, sum(quantity) AS total_quantity
+                    FROM tenant_pulse.usage_daily FINAL
+                    WHERE $__dateFilter(day) AND plan IN (${plan:singlequote})
+                    GROUP BY time, meter, plan
+                    ORDER BY time, meter, %s"""
+                        .formatted(PLAN_OF_TENANT, CatalogSql.orderBy("plan", plans)),
+                    time("time"),
+                    text("meter"),
+                    text("plan"),
+                    number("total_quantity")),
+                "meter",
+                "plan"),
+            24,
+            9)
+        .panel(topTenants(catalog), 15, 10)
+        .panel(billingModels(), 9, 10)
+        .build();
+  }
+
+  /**
+   * The 20 tenants with the most usage of a meter in the range, and for usage-billed tenants what
+   * it costs at their plan's usage price (from the catalog; only the meter the plan prices).
+   */
+  private static Panel.Spec topTenants(PlanCatalog catalog) {
+    List<String> prices = new ArrayList<>();
+    for (Plan plan : catalog.plans()) {
+      Price price = plan.price(BillingModel.USAGE);
+      prices.add(
+          "plan = %s AND meter = %s, %s"
+              .formatted(
+                  CatalogSql.literal(plan.id()),
+                  CatalogSql.literal(price.meter()),
+                  price.amount().toPlainString()));
+    }
+    String sql =
+        """
+        WITH (SELECT (groupArray(tenant_id), groupArray(plan), groupArray(ifNull(billing_model, '')))
+                FROM tenant_pulse.tenants FINAL) AS t,
+            transform(tenant_id, t.1, t.2, 'unknown') AS plan,
+            transform(tenant_id, t.1, t.3, '') AS billing_model
+        SELECT tenant_id, plan, billing_model, meter, sum(quantity) AS total_quantity,
+            if(billing_model = %s, total_quantity * multiIf(%s, 0), NULL) AS usage_charge
+        FROM tenant_pulse.usage_daily FINAL
+        WHERE $__dateFilter(day) AND plan IN (${plan:singlequote})
+        GROUP BY tenant_id, plan, billing_model, meter
+        ORDER BY total_quantity DESC, tenant_id, meter
+        LIMIT 20"""
+            .formatted(
+                CatalogSql.literal(BillingModel.USAGE.wireName()), String.join(", ", prices));
+    Panel.Spec spec =
+        Panels.table(
+            "Top tenants by usage",
+            "Usage charge = quantity × the plan's usage price ("
+                + catalog.currency().getCurrencyCode()
+                + "), for tenants billed by usage.",
+            sql,
+            text("tenant_id"),
+            text("plan"),
+            text("billing_model"),
+            text("meter"),
+            number("total_quantity"),
+            number("usage_charge"));
+    return spec.fieldConfig(
+        spec.fieldConfig()
+            .override(
+                FieldOverride.byName("usage_charge")
+                    .with("unit", "currency" + catalog.currency().getCurrencyCode())));
+  }
+
+  /** Tenants not churned, a slice per billing model of the tenancy model plus "not set". */
+  private static Panel.Spec billingModels() {
+    String slices =
+        Arrays.stream(BillingModel.values())
+            .map(
+                m ->
+                    "countIf(billing_model = %s) AS %s"
+                        .formatted(CatalogSql.literal(m.wireName()), m.wireName()))
+            .collect(Collectors.joining(",\n    "));
+    List<ExpectedColumn> columns = new ArrayList<>();
+    for (BillingModel model : BillingModel.values()) {
+      columns.add(number(model.wireName()));
+    }
+    columns.add(number("not_set"));
+    return Panels.pie(
+            "Tenants per billing model",
+            "Tenants of the selected plans that are not churned, by the billing model of their"
+                + " latest signup or plan change.",
+            """
+            SELECT %s,
+                countIf(billing_model IS NULL) AS not_set
+            FROM tenant_pulse.tenants FINAL
+            WHERE plan IN (${plan:singlequote}) AND churned_at IS NULL"""
+                .formatted(slices),
+            columns.toArray(ExpectedColumn[]::new))
+        .fieldConfig(FieldConfig.empty().colorMode("palette-classic"));
+  }
+}

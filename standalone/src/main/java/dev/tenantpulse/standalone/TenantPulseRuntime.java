@@ -1,0 +1,157 @@
+package dev.tenantpulse.standalone;
+
+import dev.tenantpulse.standalone.alerting.AlertingService;
+import dev.tenantpulse.standalone.collector.CollectorService;
+import dev.tenantpulse.standalone.console.ConsoleService;
+import dev.tenantpulse.standalone.console.ConsoleSettings;
+import dev.tenantpulse.standalone.console.PipelineProbe;
+import dev.tenantpulse.standalone.console.PipelineStatus;
+import dev.tenantpulse.standalone.console.RecomputeLauncher;
+import dev.tenantpulse.standalone.flink.FlinkService;
+import dev.tenantpulse.standalone.flink.FlinkSettings;
+import dev.tenantpulse.standalone.flink.Recomputes;
+import dev.tenantpulse.standalone.flink.StreamingPipeline;
+import dev.tenantpulse.standalone.flink.TenantPulsePipelines;
+import dev.tenantpulse.standalone.kafka.KafkaLag;
+import dev.tenantpulse.standalone.kafka.KafkaService;
+import dev.tenantpulse.standalone.lifecycle.Service;
+import dev.tenantpulse.standalone.lifecycle.ServiceChain;
+import dev.tenantpulse.standalone.metadata.MetadataService;
+import dev.tenantpulse.standalone.warehouse.WarehouseService;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole service in this process, in start order:
+ *
+ * <ol>
+ *   <li>Kafka broker, then ClickHouse (chDB, migrated), then the H2 metadata databases: the storage
+ *       everything else needs;
+ *   <li>the Flink jobs, resuming from their newest snapshot, and the alerting scheduler: they work
+ *       on what is stored;
+ *   <li>the collector last, so events are accepted only once everything behind it runs; the console
+ *       (SQL, operator API) after it.
+ * </ol>
+ *
+ * Stopping goes the other way: the console, then the collector (which stops accepting first and
+ * lets requests in flight get their Kafka acknowledgement), alerting, the Flink jobs (savepoint),
+ * and the storage last.
+ */
+public final class TenantPulseRuntime {
+
+  public static final String TOPIC = "tenant-events";
+  static final int PARTITIONS = 4;
+
+  private final StandaloneOptions options;
+  private final DataDirectory data;
+  private final String adminToken;
+  private final KafkaService kafka;
+  private final WarehouseService warehouse;
+  private final FlinkService flink;
+  private final AlertingService alerting;
+  private final CollectorService collector;
+  private final ConsoleService console;
+  private final ServiceChain chain;
+
+  /**
+   * @param before services started before alerting (the demo's webhook receiver)
+   * @param alertingProperties extra alerting properties (the demo's channel)
+   */
+  public TenantPulseRuntime(
+      StandaloneOptions options,
+      DataDirectory data,
+      TenantPulsePipelines.Availability pipeline,
+      List<Service> before,
+      List<String> alertingProperties,
+      PrintStream out) {
+    this.options = options;
+    this.data = data;
+    this.adminToken = data.adminToken(options.adminToken());
+    String host = options.host();
+    StandaloneOptions.Ports ports = options.ports();
+    kafka = new KafkaService(data.kafka(), ports.kafka(), TOPIC, PARTITIONS);
+    warehouse = new WarehouseService(data.clickhouse());
+    MetadataService metadata =
+        new MetadataService(data.metadata(), List.of("collector", "alerting"));
+    flink =
+        new FlinkService(
+            FlinkSettings.embedded(data.flink(), host, ports.flinkUi()),
+            pipeline,
+            () ->
+                new StreamingPipeline.PipelineEndpoints(
+                    kafka.bootstrapServers(), TOPIC, warehouse.url()));
+    alerting =
+        new AlertingService(
+            host,
+            ports.alerting(),
+            metadata,
+            warehouse,
+            adminToken,
+            data.root().resolve("alerting-rules.yaml"),
+            alertingProperties);
+    collector =
+        new CollectorService(
+            host, ports.collector(), kafka, metadata, adminToken, options.devKey());
+    PipelineProbe probe =
+        new PipelineProbe() {
+          @Override
+          public PipelineStatus.Kafka kafka() {
+            return KafkaLag.measure(kafka.bootstrapServers(), TOPIC, flink.consumerGroup());
+          }
+
+          @Override
+          public PipelineStatus.Flink flink() {
+            return flink.status();
+          }
+        };
+    RecomputeLauncher recompute = Recomputes.on(flink);
+    console =
+        new ConsoleService(
+            host,
+            ports.console(),
+            () -> ConsoleSettings.defaults(adminToken, warehouse.url(), collector.baseUrl()),
+            probe,
+            recompute);
+    List<Service> services = new ArrayList<>(List.of(kafka, warehouse, metadata, flink));
+    services.addAll(before);
+    services.addAll(List.of(alerting, collector, console));
+    chain = new ServiceChain(services, out);
+  }
+
+  /**
+   * Starts everything; on failure stops what started and throws.
+   *
+   * @return where it listens
+   */
+  public Endpoints start() {
+    chain.start();
+    Endpoints endpoints =
+        new Endpoints(
+            data.root().toString(),
+            collector.baseUrl(),
+            console.baseUrl(),
+            alerting.running() ? alerting.baseUrl() : null,
+            flink.restUri().map(Object::toString).orElse(null),
+            kafka.bootstrapServers(),
+            warehouse.url(),
+            data.root().resolve("admin-token").toString(),
+            options.devKey().orElse(null),
+            ProcessHandle.current().pid());
+    endpoints.write(data.endpointsFile());
+    return endpoints;
+  }
+
+  public String adminToken() {
+    return adminToken;
+  }
+
+  public String warehouseUrl() {
+    return warehouse.url();
+  }
+
+  /** Stops everything that started, in reverse order. Safe to call twice. */
+  public void stop() {
+    chain.stop();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.tenantpulse.standalone.collector;
+
+import dev.tenantpulse.collector.CollectorApplication;
+import dev.tenantpulse.standalone.kafka.KafkaService;
+import dev.tenantpulse.standalone.lifecycle.Service;
+import dev.tenantpulse.standalone.metadata.MetadataService;
+import dev.tenantpulse.standalone.spring.SpringContexts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The collector, the same Spring Boot application as in production, in a context of its own: its
+ * producer pointed at the embedded broker, its API keys in the H2 metadata file. Stopping it closes
+ * the context, whose graceful web server shutdown refuses new requests first and lets the ones in
+ * flight get their Kafka acknowledgement and answer.
+ */
+public final class CollectorService implements Service {
+
+  /** Spring Boot auto-configurations of other modules on the class path that are not its own. */
+  static final String EXCLUDED_AUTO_CONFIGURATIONS =
+      "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
+
+  private final String host;
+  private final int port;
+  private final KafkaService kafka;
+  private final MetadataService metadata;
+  private final String adminToken;
+  private final Optional<String> devKey;
+  private ConfigurableApplicationContext context;
+  private int actualPort;
+
+  public CollectorService(
+      String host,
+      int port,
+      KafkaService kafka,
+      MetadataService metadata,
+      String adminToken,
+      Optional<String> devKey) {
+    this.host = host;
+    this.port = port;
+    this.kafka = kafka;
+    this.metadata = metadata;
+    this.adminToken = adminToken;
+    this.devKey = devKey;
+  }
+
+  @Override
+  public String name() {
+    return "Collector (ingestion API)";
+  }
+
+  @Override
+  public Started start() {
+    List<String> properties = new ArrayList<>();
+    properties.add("server.address=" + host);
+    properties.add("server.port=" + port);
+    properties.add("spring.datasource.url=" + metadata.url("collector"));
+    properties.add("spring.kafka.bootstrap-servers=" + kafka.bootstrapServers());
+    properties.add("tenant-pulse.collector.embedded-kafka.enabled=false");
+    properties.add("tenant-pulse.collector.topic=" + kafka.topic());
+    properties.add("tenant-pulse.collector.admin-token=" + adminToken);
+    properties.add("spring.autoconfigure.exclude=" + EXCLUDED_AUTO_CONFIGURATIONS);
+    devKey.ifPresent(
+        key -> {
+          properties.add("tenant-pulse.collector.seed-keys[0].name=local-dev");
+          properties.add("tenant-pulse.collector.seed-keys[0].key=" + key);
+        });
+    context =
+        SpringContexts.run(
+            CollectorApplication.class, "tenant-pulse-collector", properties, ignored -> {});
+    actualPort = SpringContexts.port(context);
+    return Started.at(baseUrl());
+  }
+
+  public String baseUrl() {
+    return "http://" + host + ":" + actualPort;
+  }
+
+  @Override
+  public void stop() {
+    context.close();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.tenantpulse.standalone.flink;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the MiniCluster is sized and where it keeps its snapshots.
+ *
+ * @param flinkDir {@code checkpoints/} and {@code savepoints/} live here
+ * @param host REST API and web UI address
+ * @param restPort REST API and web UI port (0: any free one)
+ * @param slots task slots of the one TaskManager, also the jobs' default parallelism
+ * @param managedMemoryMb Flink's managed memory (sorting in batch mode, RocksDB); the heap state
+ *     backend keeps streaming state on the JVM heap instead
+ * @param networkMemoryMb network buffers between operators
+ * @param checkpointInterval how often the streaming job checkpoints unless it says otherwise; a
+ *     crash loses at most this much progress (Kafka still has the events: they are re-read)
+ * @param stopTimeout how long a clean stop waits for the savepoint before cancelling
+ */
+public record FlinkSettings(
+    Path flinkDir,
+    String host,
+    int restPort,
+    int slots,
+    int managedMemoryMb,
+    int networkMemoryMb,
+    Duration checkpointInterval,
+    Duration stopTimeout) {
+
+  /** The embedded default: small enough to leave the rest of the process its memory. */
+  public static FlinkSettings embedded(Path flinkDir, String host, int restPort) {
+    return new FlinkSettings(
+        flinkDir, host, restPort, 2, 128, 64, Duration.ofSeconds(10), Duration.ofMinutes(2));
+  }
+}
