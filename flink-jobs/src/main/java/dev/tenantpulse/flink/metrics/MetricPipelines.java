@@ -4,6 +4,12 @@ import dev.tenantpulse.flink.metrics.active.ActiveHourByPlanRowWriter;
 import dev.tenantpulse.flink.metrics.active.ActiveHourRow;
 import dev.tenantpulse.flink.metrics.active.ActiveHourRowWriter;
 import dev.tenantpulse.flink.metrics.active.ActiveTenantsFunction;
+import dev.tenantpulse.flink.metrics.adoption.FeatureAdoptionFunction;
+import dev.tenantpulse.flink.metrics.adoption.FeatureAdoptionRow;
+import dev.tenantpulse.flink.metrics.adoption.FeatureAdoptionRowWriter;
+import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRow;
+import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRowWriter;
+import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortsFunction;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRowWriter;
 import dev.tenantpulse.flink.tenant.TenantRowWriter;
@@ -58,6 +64,30 @@ public final class MetricPipelines {
             .name("active-tenants")
             .uid("active-tenants");
 
+    SingleOutputStreamOperator<FeatureAdoptionRow> adoption =
+        factsOf(
+                facts,
+                EnumSet.of(
+                    TenantFact.Kind.ACTIVE_HOUR,
+                    TenantFact.Kind.FEATURE_DAY,
+                    TenantFact.Kind.LIFECYCLE),
+                "feature-adoption")
+            .process(
+                new FeatureAdoptionFunction(
+                    catalog, latenessMs, marginMs, options.bounded(), range))
+            .returns(RowTypes.of(FeatureAdoptionRow.class))
+            .setParallelism(1)
+            .name("feature-adoption")
+            .uid("feature-adoption");
+
+    SingleOutputStreamOperator<OnboardingCohortRow> cohorts =
+        factsOf(facts, EnumSet.of(TenantFact.Kind.ONBOARDING), "onboarding-cohorts")
+            .process(new OnboardingCohortsFunction(range))
+            .returns(RowTypes.of(OnboardingCohortRow.class))
+            .setParallelism(1)
+            .name("onboarding-cohorts")
+            .uid("onboarding-cohorts");
+
     List<RowStream<?>> all = new ArrayList<>();
     all.add(
         new RowStream<>(
@@ -68,11 +98,13 @@ public final class MetricPipelines {
             "active_tenants_hourly_by_plan",
             active.getSideOutput(ActiveTenantsFunction.BY_PLAN),
             new ActiveHourByPlanRowWriter()));
+    all.add(new RowStream<>("feature_adoption_daily", adoption, new FeatureAdoptionRowWriter()));
     all.add(
         new RowStream<>(
             "onboarding_tenants",
             facts.getSideOutput(TenantEventsFunction.ONBOARDING),
             new OnboardingTenantRowWriter()));
+    all.add(new RowStream<>("onboarding_cohorts", cohorts, new OnboardingCohortRowWriter()));
     all.add(
         new RowStream<>(
             "usage_daily",
