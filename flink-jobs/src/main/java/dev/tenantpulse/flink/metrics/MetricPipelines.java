@@ -1,0 +1,118 @@
+package dev.tenantpulse.flink.metrics;
+
+import dev.tenantpulse.flink.metrics.active.ActiveHourByPlanRowWriter;
+import dev.tenantpulse.flink.metrics.active.ActiveHourRow;
+import dev.tenantpulse.flink.metrics.active.ActiveHourRowWriter;
+import dev.tenantpulse.flink.metrics.active.ActiveTenantsFunction;
+import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRowWriter;
+import dev.tenantpulse.flink.metrics.usage.UsageDayRowWriter;
+import dev.tenantpulse.flink.tenant.TenantRowWriter;
+import dev.tenantpulse.tenancy.events.TenantEvent;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * Attaches every metric pipeline to a stream of counted events.
+ *
+ * <p>Shape: one keyed operator per tenant ({@link TenantEventsFunction}, the job's parallelism)
+ * writes the per-tenant tables and sends compact facts to the cross-tenant aggregators, which run
+ * with parallelism 1 (they see tenant-hours and tenant-days, not events). Both run unchanged in
+ * STREAMING and BATCH execution mode.
+ */
+public final class MetricPipelines {
+
+  private MetricPipelines() {}
+
+  /**
+   * @param countedEvents deduplicated events with event-time timestamps and watermarks, events
+   *     beyond the allowed lateness already removed
+   */
+  public static MetricStreams attach(DataStream<TenantEvent> countedEvents, MetricOptions options) {
+    CatalogView catalog = options.catalogView();
+    long latenessMs = options.allowedLateness().toMillis();
+    long marginMs = options.retentionMargin().toMillis();
+    EmitRange range = options.emitRange();
+
+    SingleOutputStreamOperator<TenantFact> facts =
+        countedEvents
+            .keyBy(TenantEvent::tenantId, Types.STRING)
+            .process(new TenantEventsFunction(catalog, latenessMs, marginMs, range))
+            .returns(RowTypes.of(TenantFact.class))
+            .name("tenant-state-and-facts")
+            .uid("tenant-state-and-facts");
+
+    SingleOutputStreamOperator<ActiveHourRow> active =
+        factsOf(facts, EnumSet.of(TenantFact.Kind.ACTIVE_HOUR, TenantFact.Kind.LIFECYCLE), "active")
+            .process(
+                new ActiveTenantsFunction(
+                    catalog.plansWithUnknown(), latenessMs, marginMs, options.bounded(), range))
+            .returns(RowTypes.of(ActiveHourRow.class))
+            .setParallelism(1)
+            .name("active-tenants")
+            .uid("active-tenants");
+
+    List<RowStream<?>> all = new ArrayList<>();
+    all.add(
+        new RowStream<>(
+            "tenants", facts.getSideOutput(TenantEventsFunction.TENANTS), new TenantRowWriter()));
+    all.add(new RowStream<>("active_tenants_hourly", active, new ActiveHourRowWriter()));
+    all.add(
+        new RowStream<>(
+            "active_tenants_hourly_by_plan",
+            active.getSideOutput(ActiveTenantsFunction.BY_PLAN),
+            new ActiveHourByPlanRowWriter()));
+    all.add(
+        new RowStream<>(
+            "onboarding_tenants",
+            facts.getSideOutput(TenantEventsFunction.ONBOARDING),
+            new OnboardingTenantRowWriter()));
+    all.add(
+        new RowStream<>(
+            "usage_daily",
+            facts.getSideOutput(TenantEventsFunction.USAGE),
+            new UsageDayRowWriter()));
+    return new MetricStreams(all);
+  }
+
+  /** The facts of {@code kinds}, on one constant key, for an aggregator of parallelism 1. */
+  private static org.apache.flink.streaming.api.datastream.KeyedStream<TenantFact, Integer> factsOf(
+      DataStream<TenantFact> facts, Set<TenantFact.Kind> kinds, String name) {
+    return facts
+        .filter(new KindFilter(EnumSet.copyOf(kinds)))
+        .name(name + "-facts")
+        .uid(name + "-facts")
+        .keyBy(new ConstantKey(), Types.INT);
+  }
+
+  /** Keeps the facts of some kinds. */
+  static final class KindFilter implements FilterFunction<TenantFact> {
+    private static final long serialVersionUID = 1L;
+    private final EnumSet<TenantFact.Kind> kinds;
+
+    KindFilter(EnumSet<TenantFact.Kind> kinds) {
+      this.kinds = kinds;
+    }
+
+    @Override
+    public boolean filter(TenantFact fact) {
+      return kinds.contains(fact.kind());
+    }
+  }
+
+  /** One key for the cross-tenant aggregators, which need every fact in one place. */
+  static final class ConstantKey implements KeySelector<TenantFact, Integer> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Integer getKey(TenantFact fact) {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package dev.tenantpulse.flink.metrics;
+
+import dev.tenantpulse.flink.metrics.onboarding.OnboardingProgress;
+import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
+import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
+import dev.tenantpulse.flink.metrics.usage.UsageDays;
+import dev.tenantpulse.flink.tenant.LifecycleEntry;
+import dev.tenantpulse.flink.tenant.TenantRow;
+import dev.tenantpulse.flink.tenant.TenantTimeline;
+import dev.tenantpulse.tenancy.events.EventType;
+import dev.tenantpulse.tenancy.events.TenantEvent;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The per-tenant operator (keyed by tenant id, the job's parallelism): turns a tenant's events into
+ * the rows that belong to the tenant alone ({@code tenants}, {@code usage_daily}, {@code
+ * onboarding_tenants}, as side outputs) and into compact {@link TenantFact}s for the cross-tenant
+ * aggregators (main output).
+ *
+ * <p>Input: deduplicated events, timestamps and watermarks assigned, events beyond the lateness
+ * removed. Events within the lateness may arrive behind the watermark: every row they change is
+ * emitted again with a higher version.
+ */
+public final class TenantEventsFunction
+    extends KeyedProcessFunction<String, TenantEvent, TenantFact> {
+
+  private static final long serialVersionUID = 1L;
+
+  public static final OutputTag<TenantRow> TENANTS =
+      new OutputTag<>("tenants", RowTypes.of(TenantRow.class));
+  public static final OutputTag<UsageDayRow> USAGE =
+      new OutputTag<>("usage-daily", RowTypes.of(UsageDayRow.class));
+  public static final OutputTag<OnboardingTenantRow> ONBOARDING =
+      new OutputTag<>("onboarding-tenants", RowTypes.of(OnboardingTenantRow.class));
+
+  private final CatalogView catalog;
+  private final EmitRange range;
+  private final UsageDays usage;
+
+  private transient ValueState<ActivityMarks> activity;
+  private transient MapState<String, Long> featureDays;
+  private transient ListState<LifecycleEntry> lifecycle;
+  private transient ValueState<Long> tenantRowVersion;
+  private transient ValueState<OnboardingProgress> onboarding;
+
+  public TenantEventsFunction(
+      CatalogView catalog, long latenessMs, long marginMs, EmitRange range) {
+    this.catalog = catalog;
+    this.range = range;
+    this.usage = new UsageDays(latenessMs, marginMs, range);
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    var ctx = getRuntimeContext();
+    activity =
+        ctx.getState(
+            new ValueStateDescriptor<>("activity-marks", RowTypes.of(ActivityMarks.class)));
+    featureDays =
+        ctx.getMapState(new MapStateDescriptor<>("feature-days", Types.STRING, Types.LONG));
+    lifecycle =
+        ctx.getListState(new ListStateDescriptor<>("lifecycle", RowTypes.of(LifecycleEntry.class)));
+    tenantRowVersion = ctx.getState(new ValueStateDescriptor<>("tenant-row-version", Types.LONG));
+    onboarding =
+        ctx.getState(
+            new ValueStateDescriptor<>("onboarding", RowTypes.of(OnboardingProgress.class)));
+    usage.open(ctx);
+  }
+
+  @Override
+  public void processElement(TenantEvent event, Context ctx, Collector<TenantFact> out)
+      throws Exception {
+    String tenant = ctx.getCurrentKey();
+    long ts = event.timestamp().toEpochMilli();
+    EventType type = event.type();
+    if (type.isActivity()) {
+      onActivity(tenant, ts, out);
+    }
+    switch (type) {
+      case FEATURE_USED -> onFeature(tenant, ts, event.feature(), out);
+      case USAGE ->
+          usage.add(
+              tenant,
+              ts,
+              event.meter(),
+              event.quantity(),
+              ctx.timerService(),
+              r -> ctx.output(USAGE, r));
+      case ONBOARDING_STEP ->
+          onOnboarding(tenant, onboardingState().withStep(event.step(), ts), ctx, out);
+      case TENANT_SIGNED_UP, PLAN_CHANGED, TENANT_CHURNED -> onLifecycle(tenant, event, ctx, out);
+      default -> {
+        // plain activity: the active-hour fact above is all
+      }
+    }
+    if (type == EventType.TENANT_SIGNED_UP) {
+      onOnboarding(tenant, onboardingState().withSignup(ts, event.plan()), ctx, out);
+    }
+    if (tenantRowVersion.value() == null) {
+      // The first event of a tenant without lifecycle events: it still gets a tenants row.
+      emitTenantRow(tenant, TenantTimeline.empty(), ctx);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<TenantFact> out)
+      throws Exception {
+    usage.onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), r -> ctx.output(USAGE, r));
+  }
+
+  private void onActivity(String tenant, long ts, Collector<TenantFact> out) throws Exception {
+    long hour = UtcTime.floorHour(ts);
+    ActivityMarks marks = activity.value();
+    marks = marks == null ? ActivityMarks.NONE : marks;
+    if (!marks.contains(hour)) {
+      out.collect(TenantFact.activeHour(tenant, hour));
+      activity.update(marks.with(hour));
+    }
+  }
+
+  private void onFeature(String tenant, long ts, String feature, Collector<TenantFact> out)
+      throws Exception {
+    long day = UtcTime.floorDay(ts);
+    Long last = featureDays.get(feature);
+    if (last == null || last != day) {
+      out.collect(TenantFact.featureDay(tenant, day, feature));
+      if (last == null || day > last) {
+        featureDays.put(feature, day);
+      }
+    }
+  }
+
+  private void onLifecycle(String tenant, TenantEvent event, Context ctx, Collector<TenantFact> out)
+      throws Exception {
+    LifecycleEntry entry = LifecycleEntry.of(event);
+    lifecycle.add(entry);
+    out.collect(TenantFact.lifecycle(tenant, entry));
+    emitTenantRow(tenant, TenantTimeline.of(lifecycle.get()), ctx);
+  }
+
+  private void emitTenantRow(String tenant, TenantTimeline timeline, Context ctx) throws Exception {
+    Long previous = tenantRowVersion.value();
+    long version = RowVersions.next(previous == null ? RowVersions.NONE : previous, now(ctx));
+    tenantRowVersion.update(version);
+    if (range.isAll()) {
+      // A recompute sees only part of a tenant's history: it leaves the tenants table alone.
+      ctx.output(TENANTS, timeline.currentRow(tenant, version));
+    }
+  }
+
+  private OnboardingProgress onboardingState() throws Exception {
+    OnboardingProgress progress = onboarding.value();
+    return progress == null ? OnboardingProgress.empty() : progress;
+  }
+
+  private void onOnboarding(
+      String tenant, OnboardingProgress updated, Context ctx, Collector<TenantFact> out)
+      throws Exception {
+    OnboardingProgress previous = onboardingState();
+    if (updated.equals(previous)) {
+      return;
+    }
+    if (!updated.hasSignup()) {
+      onboarding.update(updated);
+      return;
+    }
+    long version = RowVersions.next(previous.version(), now(ctx));
+    updated = updated.withVersion(version);
+    onboarding.update(updated);
+    if (range.contains(updated.signedUpAt())) {
+      ctx.output(
+          ONBOARDING, updated.row(tenant, catalog.completionStep(), catalog.valueStep(), version));
+    }
+    out.collect(
+        TenantFact.onboarding(
+            tenant, updated.status(catalog.completionStep(), catalog.valueStep())));
+  }
+
+  private static long now(Context ctx) {
+    return ctx.timerService().currentProcessingTime();
+  }
+}

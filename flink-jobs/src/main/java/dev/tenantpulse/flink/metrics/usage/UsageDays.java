@@ -1,0 +1,130 @@
+package dev.tenantpulse.flink.metrics.usage;
+
+import static dev.tenantpulse.flink.metrics.UtcTime.DAY_MS;
+import static dev.tenantpulse.flink.metrics.UtcTime.HOUR_MS;
+
+import dev.tenantpulse.flink.metrics.EmitRange;
+import dev.tenantpulse.flink.metrics.RowTypes;
+import dev.tenantpulse.flink.metrics.RowVersions;
+import dev.tenantpulse.flink.metrics.UtcTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.streaming.api.TimerService;
+
+/**
+ * Daily usage sums of one tenant (keyed state of the per-tenant operator).
+ *
+ * <p>A day's rows are emitted when event time passes the day's end (a timer at end - 1 ms); a usage
+ * event within the lateness for a day already closed updates the sum and emits that row again at
+ * once, with a higher version. A second timer, the lateness and a margin after the day's end
+ * (rounded to a whole hour so it never collides with a close timer), drops the day's sums.
+ */
+public final class UsageDays implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final long latenessMs;
+  private final long marginMs;
+  private final EmitRange range;
+  private transient MapState<UsageKey, UsageSum> sums;
+
+  public UsageDays(long latenessMs, long marginMs, EmitRange range) {
+    this.latenessMs = latenessMs;
+    this.marginMs = marginMs;
+    this.range = range;
+  }
+
+  public void open(RuntimeContext context) {
+    sums =
+        context.getMapState(
+            new MapStateDescriptor<>(
+                "usage-sums", RowTypes.of(UsageKey.class), RowTypes.of(UsageSum.class)));
+  }
+
+  /** Adds a usage event of the current tenant. */
+  public void add(
+      String tenantId,
+      long timestamp,
+      String meter,
+      double quantity,
+      TimerService timers,
+      Consumer<UsageDayRow> out)
+      throws Exception {
+    long dayStart = UtcTime.floorDay(timestamp);
+    long closeAt = dayStart + DAY_MS - 1;
+    boolean closed = timers.currentWatermark() >= closeAt;
+    UsageKey key = new UsageKey(dayStart, meter);
+    UsageSum sum = sums.get(key);
+    sum = sum == null ? new UsageSum(quantity, RowVersions.NONE) : sum.plus(quantity);
+    if (closed) {
+      sum = emit(tenantId, key, sum, timers.currentProcessingTime(), out);
+    } else {
+      timers.registerEventTimeTimer(closeAt);
+    }
+    sums.put(key, sum);
+    timers.registerEventTimeTimer(cleanupAt(dayStart));
+  }
+
+  /** Handles a timer of this helper; false when the timer is not one of its. */
+  public boolean onTimer(
+      String tenantId, long timestamp, TimerService timers, Consumer<UsageDayRow> out)
+      throws Exception {
+    if ((timestamp + 1) % DAY_MS == 0) {
+      long dayStart = timestamp + 1 - DAY_MS;
+      long now = timers.currentProcessingTime();
+      for (Map.Entry<UsageKey, UsageSum> e : entriesOf(dayStart)) {
+        sums.put(e.getKey(), emit(tenantId, e.getKey(), e.getValue(), now, out));
+      }
+      return true;
+    }
+    if (timestamp % HOUR_MS == 0) {
+      List<UsageKey> expired = new ArrayList<>();
+      for (UsageKey key : sums.keys()) {
+        if (cleanupAt(key.dayStart()) <= timestamp) {
+          expired.add(key);
+        }
+      }
+      for (UsageKey key : expired) {
+        sums.remove(key);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private List<Map.Entry<UsageKey, UsageSum>> entriesOf(long dayStart) throws Exception {
+    List<Map.Entry<UsageKey, UsageSum>> day = new ArrayList<>();
+    for (Map.Entry<UsageKey, UsageSum> e : sums.entries()) {
+      if (e.getKey().dayStart() == dayStart) {
+        day.add(Map.entry(e.getKey(), e.getValue()));
+      }
+    }
+    return day;
+  }
+
+  private long cleanupAt(long dayStart) {
+    return UtcTime.floorHour(dayStart + DAY_MS + latenessMs + marginMs) + HOUR_MS;
+  }
+
+  private UsageSum emit(
+      String tenantId, UsageKey key, UsageSum sum, long now, Consumer<UsageDayRow> out) {
+    long version = RowVersions.next(sum.version(), now);
+    if (range.contains(key.dayStart())) {
+      out.accept(
+          new UsageDayRow(
+              UtcTime.day(key.dayStart()),
+              tenantId,
+              key.meter(),
+              sum.quantity(),
+              Instant.ofEpochMilli(version),
+              version));
+    }
+    return sum.emittedAs(version);
+  }
+}
