@@ -4,6 +4,9 @@ import dev.tenantpulse.scenario.generate.Scenario;
 import dev.tenantpulse.scenario.generate.ScenarioConfig;
 import dev.tenantpulse.scenario.generate.ScenarioGenerator;
 import dev.tenantpulse.scenario.io.ScenarioJsonLines;
+import dev.tenantpulse.scenario.oracle.ExpectedMetrics;
+import dev.tenantpulse.scenario.oracle.MetricOracle;
+import dev.tenantpulse.scenario.oracle.OracleOptions;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,19 +14,31 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a scenario as JSON lines (see {@link ScenarioJsonLines}), for demos and benchmarks.
  *
  * <pre>
  * ScenarioMain [--size small|large] [--seed N] [--tenants N] [--days N] [--start INSTANT]
- *              [--out FILE]   (default: standard output)
+ *              [--out FILE|-|none] [--oracle]
  * </pre>
  *
- * A summary (arrivals, duplicates, late events, tenants) goes to standard error.
+ * {@code --out} defaults to standard output; {@code none} writes nothing. A summary (arrivals,
+ * duplicates, late events, tenants, times) goes to standard error; {@code --oracle} adds the
+ * streaming oracle's row counts and time.
  */
 public final class ScenarioMain {
+
+  private static final Set<String> VALUED =
+      Set.of("--size", "--seed", "--tenants", "--days", "--start", "--out");
+  private static final Set<String> FLAGS = Set.of("--oracle");
+  private static final String USAGE =
+      "usage: ScenarioMain [--size small|large] [--seed N] [--tenants N] [--days N]"
+          + " [--start 2026-01-05T00:00:00Z] [--out FILE|-|none] [--oracle]";
 
   private ScenarioMain() {}
 
@@ -35,53 +50,21 @@ public final class ScenarioMain {
   }
 
   static int run(String[] args, OutputStream stdout, PrintStream stderr) throws IOException {
+    Map<String, String> options;
     ScenarioConfig config;
-    Path out = null;
     try {
-      checkNames(args);
-      String size = option(args, "--size", "small");
-      long seed = Long.parseLong(option(args, "--seed", "1"));
-      config =
-          switch (size.toLowerCase(Locale.ROOT)) {
-            case "small" -> ScenarioConfig.small(seed);
-            case "large" -> ScenarioConfig.large(seed);
-            default -> throw new IllegalArgumentException("--size must be small or large");
-          };
-      String tenants = option(args, "--tenants", null);
-      if (tenants != null) {
-        config = config.withTenants(Integer.parseInt(tenants));
-      }
-      String days = option(args, "--days", null);
-      if (days != null) {
-        config = config.withDays(Integer.parseInt(days));
-      }
-      String start = option(args, "--start", null);
-      if (start != null) {
-        config = config.withStart(Instant.parse(start));
-      }
-      String file = option(args, "--out", null);
-      out = file == null || file.equals("-") ? null : Path.of(file);
+      options = parse(args);
+      config = config(options);
     } catch (RuntimeException e) {
       stderr.println("scenario: " + e.getMessage());
-      stderr.println(
-          "usage: ScenarioMain [--size small|large] [--seed N] [--tenants N] [--days N]"
-              + " [--start 2026-01-05T00:00:00Z] [--out FILE]");
+      stderr.println(USAGE);
       return 2;
     }
     long began = System.nanoTime();
     Scenario scenario = ScenarioGenerator.generate(config);
     long generated = System.nanoTime();
-    ScenarioJsonLines lines = new ScenarioJsonLines();
-    if (out == null) {
-      OutputStream buffered = new BufferedOutputStream(stdout, 1 << 16);
-      lines.write(scenario.arrivals(), buffered);
-      buffered.flush();
-    } else {
-      if (out.getParent() != null) {
-        Files.createDirectories(out.getParent());
-      }
-      lines.write(scenario.arrivals(), out);
-    }
+    write(scenario, options.getOrDefault("--out", "-"), stdout);
+    long written = System.nanoTime();
     stderr.printf(
         Locale.ROOT,
         "scenario seed=%d tenants=%d days=%d: %d arrivals, %d duplicates, %d late, %d tenants"
@@ -93,39 +76,93 @@ public final class ScenarioMain {
         scenario.duplicateCount(),
         scenario.lateCount(),
         scenario.tenantCount(),
-        (generated - began) / 1_000_000,
-        (System.nanoTime() - generated) / 1_000_000);
+        millis(began, generated),
+        millis(generated, written));
+    if (options.containsKey("--oracle")) {
+      ExpectedMetrics m = MetricOracle.compute(scenario.arrivals(), OracleOptions.streaming());
+      stderr.printf(
+          Locale.ROOT,
+          "oracle (streaming): %d events, %d hours (%s .. %s), %d by plan, %d adoption, %d"
+              + " onboarding tenants, %d cohorts, %d usage rows, %d tenants; in %d ms%n",
+          m.events().size(),
+          m.activeHours().size(),
+          m.firstWindowEnd(),
+          m.lastWindowEnd(),
+          m.activeHoursByPlan().size(),
+          m.featureAdoption().size(),
+          m.onboardingTenants().size(),
+          m.onboardingCohorts().size(),
+          m.usageDays().size(),
+          m.tenants().size(),
+          millis(written, System.nanoTime()));
+    }
     return 0;
   }
 
-  private static final java.util.Set<String> OPTIONS =
-      java.util.Set.of("--size", "--seed", "--tenants", "--days", "--start", "--out");
-
-  /** Every argument is a known option, or the value after one. */
-  private static void checkNames(String[] args) {
-    for (int i = 0; i < args.length; i++) {
-      String name = args[i].contains("=") ? args[i].substring(0, args[i].indexOf('=')) : args[i];
-      if (!OPTIONS.contains(name)) {
-        throw new IllegalArgumentException("unknown option " + args[i]);
-      }
-      if (!args[i].contains("=")) {
-        i++;
-      }
-    }
+  private static long millis(long fromNanos, long toNanos) {
+    return (toNanos - fromNanos) / 1_000_000;
   }
 
-  private static String option(String[] args, String name, String fallback) {
+  private static void write(Scenario scenario, String out, OutputStream stdout) throws IOException {
+    ScenarioJsonLines lines = new ScenarioJsonLines();
+    if (out.equals("none")) {
+      return;
+    }
+    if (out.equals("-")) {
+      OutputStream buffered = new BufferedOutputStream(stdout, 1 << 16);
+      lines.write(scenario.arrivals(), buffered);
+      buffered.flush();
+      return;
+    }
+    Path file = Path.of(out);
+    if (file.getParent() != null) {
+      Files.createDirectories(file.getParent());
+    }
+    lines.write(scenario.arrivals(), file);
+  }
+
+  private static ScenarioConfig config(Map<String, String> options) {
+    long seed = Long.parseLong(options.getOrDefault("--seed", "1"));
+    String size = options.getOrDefault("--size", "small");
+    ScenarioConfig config =
+        switch (size.toLowerCase(Locale.ROOT)) {
+          case "small" -> ScenarioConfig.small(seed);
+          case "large" -> ScenarioConfig.large(seed);
+          default -> throw new IllegalArgumentException("--size must be small or large");
+        };
+    if (options.containsKey("--tenants")) {
+      config = config.withTenants(Integer.parseInt(options.get("--tenants")));
+    }
+    if (options.containsKey("--days")) {
+      config = config.withDays(Integer.parseInt(options.get("--days")));
+    }
+    if (options.containsKey("--start")) {
+      config = config.withStart(Instant.parse(options.get("--start")));
+    }
+    return config;
+  }
+
+  /** Options as name to value ({@code --name value} or {@code --name=value}); flags map to "". */
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals(name)) {
-        if (i + 1 >= args.length) {
+      String arg = args[i];
+      int eq = arg.indexOf('=');
+      String name = eq < 0 ? arg : arg.substring(0, eq);
+      if (FLAGS.contains(name) && eq < 0) {
+        options.put(name, "");
+      } else if (VALUED.contains(name)) {
+        if (eq >= 0) {
+          options.put(name, arg.substring(eq + 1));
+        } else if (i + 1 < args.length) {
+          options.put(name, args[++i]);
+        } else {
           throw new IllegalArgumentException(name + " needs a value");
         }
-        return args[i + 1];
-      }
-      if (args[i].startsWith(name + "=")) {
-        return args[i].substring(name.length() + 1);
+      } else {
+        throw new IllegalArgumentException("unknown option " + arg);
       }
     }
-    return fallback;
+    return options;
   }
 }

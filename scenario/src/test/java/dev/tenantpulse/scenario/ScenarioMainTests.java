@@ -44,11 +44,22 @@ class ScenarioMainTests {
   }
 
   @Test
+  void summarisesTheOracleOnRequestWithoutWritingEvents() throws Exception {
+    assertThat(run("--tenants", "20", "--days", "9", "--out", "none", "--oracle")).isZero();
+
+    assertThat(stdout.size()).isZero();
+    assertThat(stderr.toString(StandardCharsets.UTF_8))
+        .contains("oracle (streaming):", "cohorts", "usage rows");
+  }
+
+  @Test
   void refusesUnknownOrBadOptionsWithUsage() throws Exception {
     assertThat(run("--tenant", "5")).isEqualTo(2);
     assertThat(run("--size", "huge")).isEqualTo(2);
     assertThat(run("--tenants", "0")).isEqualTo(2);
+    assertThat(run("--seed")).isEqualTo(2);
     assertThat(stderr.toString(StandardCharsets.UTF_8))
-        .contains("--tenant", "usage:", "tenants must be >= 1");
+        .contains(
+            "unknown option --tenant", "usage:", "tenants must be >= 1", "--seed needs a value");
   }
 }

@@ -76,7 +76,8 @@ public final class TenantPulseRuntime {
         new MetadataService(data.metadata(), List.of("collector", "alerting"));
     flink =
         new FlinkService(
-            FlinkSettings.embedded(data.flink(), host, ports.flinkUi()),
+            FlinkSettings.embedded(
+                data.flink(), host, ports.flinkUi(), data.logs().resolve("tenant-pulse.log")),
             pipeline,
             () ->
                 new StreamingPipeline.PipelineEndpoints(

@@ -4,10 +4,10 @@ import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * {@code active_tenants_hourly} and {@code _by_plan}: for every whole hour H from the first to the
@@ -45,17 +45,21 @@ final class ActiveTenantsOracle {
     for (int p = 0; p < plans.size(); p++) {
       planIndex.put(plans.get(p), p);
     }
-    Map<String, TreeSet<Long>> buckets = new HashMap<>();
+    // Per tenant, the hour buckets (relative to the first window end - 24 h) with activity.
+    long base = firstHour - WINDOW_HOURS;
+    Map<String, BitSet> buckets = new HashMap<>();
     for (TenantEvent e : counted) {
       if (e.type().isActivity()) {
         long bucket = Math.floorDiv(e.timestamp().toEpochMilli(), HOUR);
-        buckets.computeIfAbsent(e.tenantId(), t -> new TreeSet<>()).add(bucket);
+        buckets.computeIfAbsent(e.tenantId(), t -> new BitSet()).set((int) (bucket - base));
       }
     }
-    for (Map.Entry<String, TreeSet<Long>> tenant : buckets.entrySet()) {
+    for (Map.Entry<String, BitSet> tenant : buckets.entrySet()) {
       TenantHistory history = histories.get(tenant.getKey());
+      BitSet active = tenant.getValue();
       long covered = Long.MIN_VALUE; // windows up to here already counted this tenant
-      for (long bucket : tenant.getValue()) {
+      for (int b = active.nextSetBit(0); b >= 0; b = active.nextSetBit(b + 1)) {
+        long bucket = base + b;
         long from = Math.max(bucket + 1, covered + 1);
         long to = Math.min(bucket + WINDOW_HOURS, lastHour);
         for (long h = from; h <= to; h++) {

@@ -1,15 +1,16 @@
 package dev.tenantpulse.scenario.oracle;
 
+import dev.tenantpulse.scenario.generate.Scenario;
 import dev.tenantpulse.scenario.generate.ScenarioEvent;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The expected rows of every table, computed from the arrivals with plain loops, by the letter of
@@ -37,6 +38,11 @@ public final class MetricOracle {
     return compute(events, receivedAt, options);
   }
 
+  /** The expected rows for a generated scenario's arrivals. */
+  public static ExpectedMetrics compute(Scenario scenario, OracleOptions options) {
+    return compute(scenario.arrivals(), options);
+  }
+
   /** As {@link #compute(List, OracleOptions)} for bare events (no receive times). */
   public static ExpectedMetrics computeEvents(List<TenantEvent> events, OracleOptions options) {
     return compute(events, null, options);
@@ -49,7 +55,7 @@ public final class MetricOracle {
     List<TenantEvent> counted = classified.counted();
     PlanCatalog catalog = options.catalog();
 
-    Map<String, TenantHistory> histories = new TreeMap<>();
+    Map<String, TenantHistory> histories = new HashMap<>();
     Set<String> plans = new LinkedHashSet<>(catalog.planIds());
     plans.add(PlanCatalog.UNKNOWN_PLAN);
     long min = Long.MAX_VALUE;

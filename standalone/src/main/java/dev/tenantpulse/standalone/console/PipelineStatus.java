@@ -42,7 +42,8 @@ public record PipelineStatus(
    * @param state RUNNING, FAILED …, or NOT_STARTED (then {@code detail} says why)
    * @param eventTime the event-time position: the lowest watermark among the job's operators after
    *     the source, null before the first watermark
-   * @param restoredFrom the checkpoint or savepoint this run started from; null for a fresh start
+   * @param restoredFrom the checkpoint or savepoint Flink reports this run restored; null for a
+   *     fresh start (and while a restore is under way: {@code detail} names the snapshot then)
    */
   public record Flink(
       String state,

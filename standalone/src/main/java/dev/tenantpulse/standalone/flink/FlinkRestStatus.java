@@ -31,8 +31,12 @@ final class FlinkRestStatus {
     this.rest = rest;
   }
 
-  PipelineStatus.Flink status(JobID jobId, Path restoredFrom) {
-    String restored = restoredFrom == null ? null : restoredFrom.toString();
+  /**
+   * @param configured the snapshot the job was told to restore from, shown until Flink reports the
+   *     one it actually restored
+   */
+  PipelineStatus.Flink status(JobID jobId, Path configured) {
+    String restored = configured == null ? null : configured.toString();
     try {
       JsonNode job = get("/jobs/" + jobId);
       List<PipelineStatus.Flink.Vertex> vertices = new ArrayList<>();
@@ -57,14 +61,19 @@ final class FlinkRestStatus {
                   completed.path("end_to_end_duration").asLong(),
                   completed.path("external_path").asString(null))
               : null;
+      // What Flink reports as restored, not what it was told: proof the state came back.
+      JsonNode restoredNode = checkpoints.path("latest").path("restored");
+      String confirmed =
+          restoredNode.isObject() ? restoredNode.path("external_path").asString(null) : null;
+      String detail = confirmed == null && restored != null ? "restoring from " + restored : null;
       return new PipelineStatus.Flink(
           job.path("state").asString(),
-          null,
+          detail,
           jobId.toHexString(),
           eventTime,
           vertices,
           last,
-          restored,
+          confirmed,
           rest.toString());
     } catch (IOException | RuntimeException e) {
       return new PipelineStatus.Flink(

@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param checkpointInterval how often the streaming job checkpoints unless it says otherwise; a
  *     crash loses at most this much progress (Kafka still has the events: they are re-read)
  * @param stopTimeout how long a clean stop waits for the savepoint before cancelling
+ * @param logFile the process's log file, shown in the web UI's job manager log tab
  */
 public record FlinkSettings(
     Path flinkDir,
@@ -25,11 +26,20 @@ public record FlinkSettings(
     int managedMemoryMb,
     int networkMemoryMb,
     Duration checkpointInterval,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    Path logFile) {
 
   /** The embedded default: small enough to leave the rest of the process its memory. */
-  public static FlinkSettings embedded(Path flinkDir, String host, int restPort) {
+  public static FlinkSettings embedded(Path flinkDir, String host, int restPort, Path logFile) {
     return new FlinkSettings(
-        flinkDir, host, restPort, 2, 128, 64, Duration.ofSeconds(10), Duration.ofMinutes(2));
+        flinkDir,
+        host,
+        restPort,
+        2,
+        128,
+        64,
+        Duration.ofSeconds(10),
+        Duration.ofMinutes(2),
+        logFile);
   }
 }

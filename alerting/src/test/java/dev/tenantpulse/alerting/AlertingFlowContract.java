@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +33,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The whole path on real parts: rows in chDB's active_tenants_hourly, the application on an H2
- * metadata file, real HTTP and SMTP receivers for the four channel types. Time is a test clock;
- * evaluations are run the way the Quartz job runs them.
+ * The whole path on real parts: rows in chDB's active_tenants_hourly, the application on a metadata
+ * database (H2 file or PostgreSQL, see the subclasses), real HTTP and SMTP receivers for the four
+ * channel types. Time is a test clock; evaluations are run the way the Quartz job runs them.
  */
-class ActiveTenantsDropAlertingTests {
+abstract class AlertingFlowContract {
 
   static final Instant H = Instant.parse("2026-11-27T10:00:00Z");
   static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,37 +48,40 @@ class ActiveTenantsDropAlertingTests {
   static MutableClock clock = new MutableClock(H);
   static RunningAlerting app;
 
-  @BeforeAll
-  static void start() {
+  /** Starts the application once per class on the metadata database of {@code metadata}. */
+  static void start(Map<String, String> metadata) {
     receivers = new Receivers();
     tables = MetricTables.fresh("drop_flow");
-    app =
-        RunningAlerting.start(
-            tables.database(),
-            clock,
-            Map.of(
-                "spring.datasource.url",
-                "jdbc:h2:file:" + dir.resolve("metadata") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "spring.quartz.auto-startup",
-                "false",
-                "tenant-pulse.alerting.rules-file",
-                dir.resolve("rules.yaml").toString(),
-                "tenant-pulse.alerting.clickhouse.migrate",
-                "true",
-                "tenant-pulse.alerting.outbox.initial-backoff",
-                "1m",
-                "spring.mail.host",
-                "127.0.0.1",
-                "spring.mail.port",
-                Integer.toString(receivers.smtp.port()),
-                "PD_ROUTING_KEY",
-                Receivers.PAGERDUTY_KEY));
+    Map<String, String> properties = new java.util.HashMap<>(metadata);
+    properties.putAll(
+        Map.of(
+            "spring.quartz.auto-startup",
+            "false",
+            "tenant-pulse.alerting.rules-file",
+            dir.resolve("rules.yaml").toString(),
+            "tenant-pulse.alerting.clickhouse.migrate",
+            "true",
+            "tenant-pulse.alerting.outbox.initial-backoff",
+            "1m",
+            "spring.mail.host",
+            "127.0.0.1",
+            "spring.mail.port",
+            Integer.toString(receivers.smtp.port()),
+            "PD_ROUTING_KEY",
+            Receivers.PAGERDUTY_KEY));
+    app = RunningAlerting.start(tables.database(), clock, properties);
   }
 
   @AfterAll
   static void stop() {
-    app.close();
-    receivers.close();
+    if (app != null) {
+      app.close();
+      app = null;
+    }
+    if (receivers != null) {
+      receivers.close();
+      receivers = null;
+    }
   }
 
   @BeforeEach
@@ -203,8 +205,7 @@ class ActiveTenantsDropAlertingTests {
     assertThat(evaluate().notifications()).isEqualTo(1);
     awaitOutboxSettled();
 
-    List<JsonNode> hooks =
-        receivers.webhook().stream().map(ActiveTenantsDropAlertingTests::json).toList();
+    List<JsonNode> hooks = receivers.webhook().stream().map(AlertingFlowContract::json).toList();
     assertThat(hooks).hasSize(2);
     assertThat(hooks.get(0).get("repeat").asBoolean()).isFalse();
     assertThat(hooks.get(1).get("repeat").asBoolean()).isTrue();
