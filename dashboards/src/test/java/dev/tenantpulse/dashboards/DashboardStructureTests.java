@@ -69,7 +69,7 @@ class DashboardStructureTests {
 
   @Test
   void everyDatasourceIsAProvisionedOne() {
-    Map<String, String> provisioned = ProvisioningTests.provisionedDatasources();
+    Map<String, String> provisioned = ProvisioningFiles.datasources();
     for (CommittedDashboards d : dashboards) {
       for (JsonNode ref : datasourceRefs(d.json())) {
         String uid = ref.get("uid").asString();

@@ -19,8 +19,10 @@ import dev.tenantpulse.standalone.lifecycle.ServiceChain;
 import dev.tenantpulse.standalone.metadata.MetadataService;
 import dev.tenantpulse.standalone.warehouse.WarehouseService;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole service in this process, in start order:
@@ -55,15 +57,26 @@ public final class TenantPulseRuntime {
   private final ServiceChain chain;
 
   /**
-   * @param before services started before alerting (the demo's webhook receiver)
-   * @param alertingProperties extra alerting properties (the demo's channel)
+   * What a run adds to the standard services (the demo: a webhook receiver before alerting, its own
+   * rules file, traffic after everything).
+   *
+   * @param beforeAlerting started after the Flink jobs, before alerting
+   * @param alertingRulesFile the rules file alerting uses instead of {@code
+   *     <data>/alerting-rules.yaml}
+   * @param last started after the console, stopped first
    */
+  public record Extensions(
+      List<Service> beforeAlerting, Optional<Path> alertingRulesFile, List<Service> last) {
+    public static Extensions none() {
+      return new Extensions(List.of(), Optional.empty(), List.of());
+    }
+  }
+
   public TenantPulseRuntime(
       StandaloneOptions options,
       DataDirectory data,
       TenantPulsePipelines.Availability pipeline,
-      List<Service> before,
-      List<String> alertingProperties,
+      Extensions extensions,
       PrintStream out) {
     this.options = options;
     this.data = data;
@@ -89,8 +102,8 @@ public final class TenantPulseRuntime {
             metadata,
             warehouse,
             adminToken,
-            data.root().resolve("alerting-rules.yaml"),
-            alertingProperties);
+            extensions.alertingRulesFile().orElse(data.root().resolve("alerting-rules.yaml")),
+            List.of());
     collector =
         new CollectorService(
             host, ports.collector(), kafka, metadata, adminToken, options.devKey());
@@ -115,8 +128,9 @@ public final class TenantPulseRuntime {
             probe,
             recompute);
     List<Service> services = new ArrayList<>(List.of(kafka, warehouse, metadata, flink));
-    services.addAll(before);
+    services.addAll(extensions.beforeAlerting());
     services.addAll(List.of(alerting, collector, console));
+    services.addAll(extensions.last());
     chain = new ServiceChain(services, out);
   }
 
@@ -141,6 +155,16 @@ public final class TenantPulseRuntime {
             ProcessHandle.current().pid());
     endpoints.write(data.endpointsFile());
     return endpoints;
+  }
+
+  /** The collector's base URL; valid once started. */
+  public String collectorUrl() {
+    return collector.baseUrl();
+  }
+
+  /** The console's base URL; valid once started. */
+  public String consoleUrl() {
+    return console.baseUrl();
   }
 
   public String adminToken() {

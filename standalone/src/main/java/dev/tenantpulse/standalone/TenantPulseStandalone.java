@@ -1,11 +1,13 @@
 package dev.tenantpulse.standalone;
 
+import dev.tenantpulse.standalone.demo.Demo;
 import dev.tenantpulse.standalone.flink.TenantPulsePipelines;
 import dev.tenantpulse.standalone.lifecycle.ServiceChain;
 import dev.tenantpulse.standalone.spring.ProcessLogging;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -49,6 +51,8 @@ public final class TenantPulseStandalone {
   static int run(StandaloneOptions options, PrintStream out) {
     DataDirectory data = new DataDirectory(options.dataDir());
     System.setProperty(LOG_DIR_PROPERTY, data.logs().toString());
+    // Flink's web UI shows the file named here in its job manager log tab.
+    System.setProperty("log.file", data.logs().resolve("tenant-pulse.log").toString());
     ProcessLogging.install();
     try {
       data.lock();
@@ -57,9 +61,19 @@ public final class TenantPulseStandalone {
       return 1;
     }
     out.println("Tenant Pulse: starting on " + data.root());
+    AtomicReference<TenantPulseRuntime> started = new AtomicReference<>();
+    TenantPulseRuntime.Extensions extensions =
+        options.demo()
+            ? Demo.extensions(
+                options,
+                data,
+                () -> started.get().collectorUrl(),
+                () -> started.get().consoleUrl(),
+                out)
+            : TenantPulseRuntime.Extensions.none();
     TenantPulseRuntime runtime =
-        new TenantPulseRuntime(
-            options, data, TenantPulsePipelines.tenantPulse(), List.of(), List.of(), out);
+        new TenantPulseRuntime(options, data, TenantPulsePipelines.tenantPulse(), extensions, out);
+    started.set(runtime);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(

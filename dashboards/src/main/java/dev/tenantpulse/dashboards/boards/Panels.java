@@ -5,6 +5,7 @@ import static dev.tenantpulse.dashboards.provisioning.ProvisionedDatasources.PRO
 
 import dev.tenantpulse.dashboards.model.ExpectedColumn;
 import dev.tenantpulse.dashboards.model.FieldConfig;
+import dev.tenantpulse.dashboards.model.FieldOverride;
 import dev.tenantpulse.dashboards.model.Json;
 import dev.tenantpulse.dashboards.model.Panel;
 import dev.tenantpulse.dashboards.model.PromTarget;
@@ -105,6 +106,17 @@ final class Panels {
     return spec.fieldConfig(spec.fieldConfig().displayName(name));
   }
 
+  /** Shows result fields under readable names in legends and tooltips. */
+  static Panel.Spec labels(Panel.Spec spec, String... columnAndName) {
+    FieldConfig config = spec.fieldConfig();
+    for (int i = 0; i + 1 < columnAndName.length; i += 2) {
+      config =
+          config.override(
+              FieldOverride.byName(columnAndName[i]).with("displayName", columnAndName[i + 1]));
+    }
+    return spec.fieldConfig(config);
+  }
+
   private static SqlTarget sql(
       Panel.Spec spec, QueryType type, String sql, ExpectedColumn... columns) {
     return new SqlTarget(spec.nextRefId(), CLICKHOUSE, type, sql.strip(), List.of(columns));
@@ -161,7 +173,8 @@ final class Panels {
     options.put("justifyMode", "auto");
     options.put("orientation", "auto");
     options.set("reduceOptions", reduce("lastNotNull"));
-    options.put("textMode", "value_and_name");
+    // auto: the value alone for one field, with its name when a panel shows several
+    options.put("textMode", "auto");
     return options;
   }
 

@@ -92,17 +92,22 @@ public final class TenantActivityDashboard {
             6,
             5)
         .panel(
-            Panels.timeSeries(
-                "Active tenants (24 h) vs weekly average",
-                "A sustained gap below the weekly average is what the drop alert watches.",
-                """
-                SELECT window_end AS time, active_24h, weekly_avg
-                FROM tenant_pulse.active_tenants_hourly FINAL
-                WHERE $__timeFilter(window_end)
-                ORDER BY time""",
-                time("time"),
-                number("active_24h"),
-                number("weekly_avg")),
+            Panels.labels(
+                Panels.timeSeries(
+                    "Active tenants (24 h) vs weekly average",
+                    "A sustained gap below the weekly average is what the drop alert watches.",
+                    """
+                    SELECT window_end AS time, active_24h, weekly_avg
+                    FROM tenant_pulse.active_tenants_hourly FINAL
+                    WHERE $__timeFilter(window_end)
+                    ORDER BY time""",
+                    time("time"),
+                    number("active_24h"),
+                    number("weekly_avg")),
+                "active_24h",
+                "Active tenants (24 h)",
+                "weekly_avg",
+                "Weekly average"),
             12,
             9)
         .panel(

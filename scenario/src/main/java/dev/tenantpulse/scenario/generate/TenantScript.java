@@ -7,6 +7,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -50,7 +51,7 @@ final class TenantScript {
   }
 
   static String tenantId(int index) {
-    return String.format("tenant-%05d", index);
+    return String.format(Locale.ROOT, "tenant-%05d", index);
   }
 
   /** The events of tenant {@code index}. */

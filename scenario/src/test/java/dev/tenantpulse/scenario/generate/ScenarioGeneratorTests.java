@@ -50,14 +50,21 @@ class ScenarioGeneratorTests {
   void everyArrivalIsValidAtItsReceiveTimeAndSurvivesTheCodec() {
     EventCodec codec = new EventCodec();
     EventValidator validator = new EventValidator(PlanCatalog.defaultCatalog());
-    for (ScenarioEvent arrival : SmallScenario.get().arrivals()) {
+    List<String> failures = new ArrayList<>();
+    List<ScenarioEvent> arrivals = SmallScenario.get().arrivals();
+    for (ScenarioEvent arrival : arrivals) {
       byte[] json = codec.encode(arrival.event());
       ValidationResult result =
           validator.validate(EventCodec.jsonMapper().readTree(json), arrival.receivedAt());
-      assertThat(result.problems()).as(new String(json)).isEmpty();
-      assertThat(result.event()).isEqualTo(arrival.event());
-      assertThat(codec.decode(json)).isEqualTo(arrival.event());
+      if (!result.isValid()) {
+        failures.add(new String(json) + " " + result.problems());
+      } else if (!result.event().equals(arrival.event())
+          || !codec.decode(json).equals(arrival.event())) {
+        failures.add("changed by the round trip: " + new String(json));
+      }
     }
+    assertThat(arrivals).hasSizeGreaterThan(40_000);
+    assertThat(failures).isEmpty();
   }
 
   @Test

@@ -1,13 +1,32 @@
 package dev.tenantpulse.standalone.flink;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The product's streaming pipeline for the MiniCluster: the flink-jobs module's job, built on the
+ * The product's streaming pipeline for the MiniCluster: the flink-jobs module's {@code
+ * TenantPulseJob}, configured through its own {@code JobConfig} properties and built on the
  * environment the {@link FlinkService} owns. The one place that knows how flink-jobs is wired.
+ *
+ * <p>Why looked up by name: flink-jobs is being written beside this module and its job classes are
+ * not yet in the installed artifact this module builds against. The lookup needs only the two entry
+ * points the job documents ({@code JobConfig.fromProperties(Map)} and {@code
+ * TenantPulseJob.build(env, config)}); when they are absent the runtime says so instead of
+ * pretending to compute the metric tables.
  */
 public final class TenantPulsePipelines {
+
+  static final String JOB_CLASS = "dev.tenantpulse.flink.job.TenantPulseJob";
+  static final String CONFIG_CLASS = "dev.tenantpulse.flink.config.JobConfig";
+  static final String JOB_NAME = "tenant-pulse";
+
+  /** The group the job's Kafka source commits its offsets under (flink-jobs' default). */
+  static final String CONSUMER_GROUP = "tenant-pulse-flink";
 
   private TenantPulsePipelines() {}
 
@@ -29,11 +48,60 @@ public final class TenantPulsePipelines {
     }
   }
 
-  /** The metric pipelines of flink-jobs. */
+  /** The metric pipelines of flink-jobs, when the class path has them. */
   public static Availability tenantPulse() {
-    // flink-jobs has its configuration (JobConfig) but no job class yet; until TenantPulseJob
-    // lands the stage says so instead of pretending to compute the metric tables.
-    return Availability.none(
-        "the flink-jobs module has no TenantPulseJob yet, so nothing fills the metric tables");
+    try {
+      Class<?> config = Class.forName(CONFIG_CLASS);
+      Method fromProperties = config.getMethod("fromProperties", Map.class);
+      Method build =
+          Class.forName(JOB_CLASS).getMethod("build", StreamExecutionEnvironment.class, config);
+      return Availability.of(new FlinkJobsPipeline(fromProperties, build));
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      return Availability.none(
+          "the flink-jobs module on the class path has no "
+              + JOB_CLASS
+              + ".build(env, JobConfig) yet, so nothing fills the metric tables");
+    }
+  }
+
+  /** The job's properties in the one-process runtime (keys: flink-jobs' {@code JobConfig}). */
+  static Map<String, String> properties(StreamingPipeline.PipelineEndpoints endpoints) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("kafka.bootstrap-servers", endpoints.kafkaBootstrapServers());
+    properties.put("kafka.topic", endpoints.topic());
+    properties.put("kafka.group-id", CONSUMER_GROUP);
+    properties.put("clickhouse.url", endpoints.clickhouseUrl());
+    properties.put("clickhouse.database", "tenant_pulse");
+    return properties;
+  }
+
+  private record FlinkJobsPipeline(Method fromProperties, Method build)
+      implements StreamingPipeline {
+
+    @Override
+    public String jobName() {
+      return JOB_NAME;
+    }
+
+    @Override
+    public Optional<String> consumerGroup() {
+      return Optional.of(CONSUMER_GROUP);
+    }
+
+    @Override
+    public void define(StreamExecutionEnvironment env, PipelineEndpoints endpoints) {
+      try {
+        Object config = fromProperties.invoke(null, properties(endpoints));
+        build.invoke(null, env, config);
+      } catch (InvocationTargetException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException runtime) {
+          throw runtime; // e.g. flink-jobs' InvalidConfigException, naming the property
+        }
+        throw new IllegalStateException("flink-jobs could not build its job", cause);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("flink-jobs' job entry points are not public", e);
+      }
+    }
   }
 }

@@ -52,8 +52,7 @@ public final class RunningRuntime {
             options,
             data,
             TenantPulsePipelines.Availability.of(new CountingPipeline()),
-            List.of(),
-            List.of(),
+            TenantPulseRuntime.Extensions.none(),
             new PrintStream(System.out, true));
     endpoints = runtime.start();
   }
