@@ -160,9 +160,9 @@ public record StandaloneOptions(
         Ctrl-C stops it cleanly; starting it again continues where it stopped.
 
           --data-dir DIR        where everything is kept (default ./data, or $TENANT_PULSE_DATA)
-          --demo                create demo tenants, send them nine days of traffic ending now with
-                                an activity drop in the last day, and print the alert notifications
-                                a local webhook receives
+          --demo                create demo tenants, send them three weeks of traffic ending now
+                                with an activity drop in the last day, and print the alert
+                                notifications a local webhook receives
           --host ADDR           address every listener binds to (default 127.0.0.1)
           --port N              collector: ingestion API (default 8080)
           --alerting-port N     alerting API and metrics (default 8081)

@@ -33,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * drop alert delivered to a local webhook exactly once; then a restart, the first fifth of the
  * events posted again (as a client retrying would), and the same tables and still one alert.
  *
- * <p>The scenario (150 tenants, 9 days, duplicates, disorder, a few late events, a third of the
+ * <p>The scenario (150 tenants, 3 weeks, duplicates, disorder, a few late events, a third of the
  * tenants silent on the last day) is moved in time to end an hour before the current hour, so event
  * time and the wall clock agree: the job's idle rule (shortened to 5 s here with {@code --job
  * events.idle-timeout=5s}) then closes the last hour soon after the last event.
@@ -107,9 +107,9 @@ class EndToEndTests {
         new ScenarioConfig(
             42,
             150,
-            9,
+            21,
             ScenarioConfig.DEFAULT_START,
-            8,
+            20,
             0.35,
             ScenarioConfig.DEFAULT_DUPLICATE_RATE,
             6,
