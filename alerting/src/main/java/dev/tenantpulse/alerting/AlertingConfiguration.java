@@ -1,5 +1,6 @@
 package dev.tenantpulse.alerting;
 
+import dev.tenantpulse.alerting.evaluation.InstanceScopedJobStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -52,6 +53,7 @@ class AlertingConfiguration {
       p.putAll(quartz.getProperties());
       p.setProperty("org.quartz.scheduler.instanceId", instanceId.value());
       p.setProperty("org.quartz.jobStore.driverDelegateClass", delegateFor(dataSource));
+      p.setProperty("org.quartz.jobStore.class", InstanceScopedJobStore.class.getName());
       factory.setQuartzProperties(p);
     };
   }

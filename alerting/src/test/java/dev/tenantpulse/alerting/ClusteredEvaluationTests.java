@@ -76,6 +76,11 @@ class ClusteredEvaluationTests {
             .atMost(Duration.ofSeconds(20))
             .until(() -> a.bean(OutboxStore.class).pendingCount() == 0);
         log = evaluations.recent(null, 1000);
+        b.close(); // the other instance goes on alone, on its own connections
+        int before = evaluations.recent("drop_a", 1000).size();
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> evaluations.recent("drop_a", 1000).size() >= before + 2);
       }
 
       for (String rule : List.of("drop_a", "drop_b")) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param alerting null when alerting is not running
  * @param flinkUi null when the Flink jobs are not running
  * @param devKey the seeded server API key, null when none
+ * @param adminTokenFile where the generated admin token is kept; null when it was given
  */
 public record Endpoints(
     @JsonProperty("data_dir") String dataDir,
@@ -66,7 +67,10 @@ public record Endpoints(
             + "/api/pipeline, /api/keys, /api/recompute   (also "
             + collector
             + "/admin/keys)");
-    lines.add("  Admin token     " + adminToken + "   (kept in " + adminTokenFile + ")");
+    lines.add(
+        "  Admin token     "
+            + adminToken
+            + (adminTokenFile == null ? "" : "   (kept in " + adminTokenFile + ")"));
     lines.add("  Metrics         " + collector + "/actuator/prometheus   (collector)");
     if (alerting != null) {
       lines.add("                  " + alerting + "/actuator/prometheus   (alerting)");
@@ -84,10 +88,5 @@ public record Endpoints(
     lines.add("  Logs            " + Path.of(dataDir).resolve("logs/tenant-pulse.log"));
     lines.add("Press Ctrl-C to stop (the Flink jobs take a savepoint; a restart resumes from it).");
     return lines;
-  }
-
-  /** Quotes a string for the shell lines printed to users (tokens are hex; paths may not be). */
-  static String quoted(String s) {
-    return s.matches("[A-Za-z0-9_./:-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
   }
 }

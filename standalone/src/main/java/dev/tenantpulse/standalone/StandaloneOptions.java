@@ -2,6 +2,7 @@ package dev.tenantpulse.standalone;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param host the address every listener binds to (loopback by default: nothing is exposed)
  * @param adminToken the admin token; empty: one generated once and kept in the data directory
  * @param devKey a server API key seeded for local use; empty: none
+ * @param jobProperties properties of the Flink job ({@code --job key=value}, keys of flink-jobs'
+ *     JobConfig), over the runtime's own
  */
 public record StandaloneOptions(
     Path dataDir,
@@ -23,6 +26,7 @@ public record StandaloneOptions(
     Ports ports,
     Optional<String> adminToken,
     Optional<String> devKey,
+    Map<String, String> jobProperties,
     boolean help) {
 
   public static final String DEFAULT_DEV_KEY = "tp_local_dev_server_key";
@@ -61,6 +65,7 @@ public record StandaloneOptions(
     int flinkUi = defaults.flinkUi();
     String adminToken = env.getOrDefault("TENANT_PULSE_ADMIN_TOKEN", "");
     String devKey = env.getOrDefault("TENANT_PULSE_DEV_KEY", DEFAULT_DEV_KEY);
+    Map<String, String> job = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -83,7 +88,8 @@ public record StandaloneOptions(
             "--collector-port",
             "--alerting-port",
             "--console-port",
-            "--flink-ui-port" -> {
+            "--flink-ui-port",
+            "--job" -> {
           if (value == null) {
             if (i + 1 >= args.size()) {
               problems.add(name + " needs a value");
@@ -101,6 +107,14 @@ public record StandaloneOptions(
             case "--alerting-port" -> alerting = port(name, value, problems);
             case "--console-port" -> console = port(name, value, problems);
             case "--flink-ui-port" -> flinkUi = port(name, value, problems);
+            case "--job" -> {
+              int sep = value.indexOf('=');
+              if (sep <= 0) {
+                problems.add("--job takes key=value, got '" + value + "'");
+              } else {
+                job.put(value.substring(0, sep).strip(), value.substring(sep + 1).strip());
+              }
+            }
             default -> throw new IllegalStateException(name);
           }
         }
@@ -120,6 +134,7 @@ public record StandaloneOptions(
         new Ports(kafka, collector, alerting, console, flinkUi),
         adminToken.isBlank() ? Optional.empty() : Optional.of(adminToken.strip()),
         devKey.isBlank() ? Optional.empty() : Optional.of(devKey.strip()),
+        Map.copyOf(job),
         help);
   }
 
@@ -145,9 +160,9 @@ public record StandaloneOptions(
         Ctrl-C stops it cleanly; starting it again continues where it stopped.
 
           --data-dir DIR        where everything is kept (default ./data, or $TENANT_PULSE_DATA)
-          --demo                create demo tenants, send them nine days of traffic ending now with
-                                an activity drop in the last day, and print the alert notifications
-                                a local webhook receives
+          --demo                create demo tenants, send them three weeks of traffic ending now
+                                with an activity drop in the last day, and print the alert
+                                notifications a local webhook receives
           --host ADDR           address every listener binds to (default 127.0.0.1)
           --port N              collector: ingestion API (default 8080)
           --alerting-port N     alerting API and metrics (default 8081)
@@ -158,6 +173,8 @@ public record StandaloneOptions(
                                 $TENANT_PULSE_ADMIN_TOKEN, else generated once into DIR/admin-token)
           --dev-key K           server API key seeded for local use (default
                                 $TENANT_PULSE_DEV_KEY, else tp_local_dev_server_key; '' for none)
+          --job KEY=VALUE       a property of the Flink job (flink-jobs' keys, e.g.
+                                events.allowed-lateness=2h); repeatable
         Any port may be 0 (a free one; the chosen ports are in DIR/endpoints.json).
         """;
   }

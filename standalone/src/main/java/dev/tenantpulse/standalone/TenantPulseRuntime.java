@@ -150,7 +150,7 @@ public final class TenantPulseRuntime {
             flink.restUri().map(Object::toString).orElse(null),
             kafka.bootstrapServers(),
             warehouse.url(),
-            data.root().resolve("admin-token").toString(),
+            options.adminToken().isPresent() ? null : data.root().resolve("admin-token").toString(),
             options.devKey().orElse(null),
             ProcessHandle.current().pid());
     endpoints.write(data.endpointsFile());

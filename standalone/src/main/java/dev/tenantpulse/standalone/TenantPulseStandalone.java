@@ -72,7 +72,12 @@ public final class TenantPulseStandalone {
                 out)
             : TenantPulseRuntime.Extensions.none();
     TenantPulseRuntime runtime =
-        new TenantPulseRuntime(options, data, TenantPulsePipelines.tenantPulse(), extensions, out);
+        new TenantPulseRuntime(
+            options,
+            data,
+            TenantPulsePipelines.tenantPulse(options.jobProperties()),
+            extensions,
+            out);
     started.set(runtime);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =

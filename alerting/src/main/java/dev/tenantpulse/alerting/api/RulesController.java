@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The rules document: {@code GET /api/rules} (YAML, or JSON when asked for), {@code PUT /api/rules}
@@ -33,7 +32,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 class RulesController {
 
   static final String YAML = "application/yaml";
-  private static final YAMLMapper YAML_MAPPER = YAMLMapper.builder().build();
 
   private final RulesRepository rules;
   private final EvaluationService evaluations;
@@ -91,7 +89,8 @@ class RulesController {
     boolean json = accept != null && accept.contains("json") && !accept.contains("yaml");
     return ResponseEntity.ok()
         .contentType(json ? MediaType.APPLICATION_JSON : MediaType.parseMediaType(YAML))
-        .body(json ? doc.source().toString() : YAML_MAPPER.writeValueAsString(doc.source()));
+        .body(
+            json ? doc.source().toString() : RulesRepository.YAML.writeValueAsString(doc.source()));
   }
 
   static Map<String, Object> view(Rule rule) {

@@ -19,6 +19,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
+import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
 /**
  * The rules in force, kept in a YAML file (the built-ins are copied there on first start). Every
@@ -31,7 +32,13 @@ public class RulesRepository {
 
   private static final Logger log = LoggerFactory.getLogger(RulesRepository.class);
   private static final String BUILT_IN = "/dev/tenantpulse/alerting/builtin-rules.yaml";
-  static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+  /** Writes plain YAML: no document marker, quotes only where YAML needs them. */
+  public static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+          .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+          .build();
 
   private final Path file;
   private final RulesParser parser;

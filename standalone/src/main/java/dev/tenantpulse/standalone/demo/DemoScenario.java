@@ -15,9 +15,11 @@ import java.util.TreeSet;
 
 /**
  * The demo's traffic: the scenario generator's tenants (signups, plans, churn, features,
- * onboarding, usage, duplicates, disorder, a few late events) over nine days, moved in time so they
- * end now, with the outage on the last day: for the last 24 hours a third of the tenants are
- * silent, so the newest closed hour shows active tenants well below their weekly average.
+ * onboarding, usage, duplicates, disorder, a few late events) over three weeks, moved in time so
+ * they end now, with the outage on the last day: for the last 24 hours a third of the tenants are
+ * silent, so the newest closed hour shows active tenants well below their weekly average. Three
+ * weeks, not the eight days the weekly average needs: the generator's tenants keep signing up in
+ * the first days, and a base still growing would hide the drop.
  *
  * @param events the arrivals in the order they are sent
  * @param stillActive tenants with activity in the last 24 hours (the live trickle goes on for them)
@@ -26,7 +28,7 @@ record DemoScenario(List<ScenarioEvent> events, List<String> stillActive, Instan
 
   static final long SEED = 20_261_127L;
   static final int TENANTS = 120;
-  static final int DAYS = 9;
+  static final int DAYS = 21;
 
   /** The scenario, shifted so that it ends at {@code now} (to the minute). */
   static DemoScenario endingAt(Instant now) {

@@ -95,10 +95,11 @@ public final class DemoTraffic implements Service {
     return Started.at(
         String.format(
             Locale.ROOT,
-            "%d tenants, %d events over the 9 days ending %s sent (%d accepted, %d refused);"
+            "%d tenants, %d events over the %d days ending %s sent (%d accepted, %d refused);"
                 + " %d tenants stay active, the others went silent 24 h ago",
             DemoScenario.TENANTS,
             events.size(),
+            DemoScenario.DAYS,
             scenario.end(),
             accepted,
             rejected,

@@ -48,14 +48,18 @@ public final class TenantPulsePipelines {
     }
   }
 
-  /** The metric pipelines of flink-jobs, when the class path has them. */
-  public static Availability tenantPulse() {
+  /**
+   * The metric pipelines of flink-jobs, when the class path has them.
+   *
+   * @param overrides job properties over the runtime's ({@code --job key=value})
+   */
+  public static Availability tenantPulse(Map<String, String> overrides) {
     try {
       Class<?> config = Class.forName(CONFIG_CLASS);
       Method fromProperties = config.getMethod("fromProperties", Map.class);
       Method build =
           Class.forName(JOB_CLASS).getMethod("build", StreamExecutionEnvironment.class, config);
-      return Availability.of(new FlinkJobsPipeline(fromProperties, build));
+      return Availability.of(new FlinkJobsPipeline(fromProperties, build, Map.copyOf(overrides)));
     } catch (ClassNotFoundException | NoSuchMethodException e) {
       return Availability.none(
           "the flink-jobs module on the class path has no "
@@ -65,17 +69,20 @@ public final class TenantPulsePipelines {
   }
 
   /** The job's properties in the one-process runtime (keys: flink-jobs' {@code JobConfig}). */
-  static Map<String, String> properties(StreamingPipeline.PipelineEndpoints endpoints) {
+  static Map<String, String> properties(
+      StreamingPipeline.PipelineEndpoints endpoints, Map<String, String> overrides) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("kafka.bootstrap-servers", endpoints.kafkaBootstrapServers());
     properties.put("kafka.topic", endpoints.topic());
     properties.put("kafka.group-id", CONSUMER_GROUP);
     properties.put("clickhouse.url", endpoints.clickhouseUrl());
     properties.put("clickhouse.database", "tenant_pulse");
+    properties.putAll(overrides);
     return properties;
   }
 
-  private record FlinkJobsPipeline(Method fromProperties, Method build)
+  private record FlinkJobsPipeline(
+      Method fromProperties, Method build, Map<String, String> overrides)
       implements StreamingPipeline {
 
     @Override
@@ -91,7 +98,7 @@ public final class TenantPulsePipelines {
     @Override
     public void define(StreamExecutionEnvironment env, PipelineEndpoints endpoints) {
       try {
-        Object config = fromProperties.invoke(null, properties(endpoints));
+        Object config = fromProperties.invoke(null, properties(endpoints, overrides));
         build.invoke(null, env, config);
       } catch (InvocationTargetException e) {
         Throwable cause = e.getCause();

@@ -18,12 +18,14 @@ public final class Poll {
     long end = System.nanoTime() + deadline.toNanos();
     T last = null;
     while (System.nanoTime() < end) {
+      long began = System.nanoTime();
       last = probe.get();
       if (done.test(last)) {
         return last;
       }
       try {
-        Thread.sleep(250);
+        // at least as long as the probe took: an expensive probe must not load what it watches
+        Thread.sleep(Math.max(250, (System.nanoTime() - began) / 1_000_000));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted while waiting for " + what);

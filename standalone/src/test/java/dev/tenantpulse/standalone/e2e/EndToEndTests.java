@@ -1,0 +1,196 @@
+package dev.tenantpulse.standalone.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tenantpulse.scenario.generate.Scenario;
+import dev.tenantpulse.scenario.generate.ScenarioConfig;
+import dev.tenantpulse.scenario.generate.ScenarioEvent;
+import dev.tenantpulse.scenario.generate.ScenarioGenerator;
+import dev.tenantpulse.scenario.oracle.ExpectedMetrics;
+import dev.tenantpulse.scenario.oracle.MetricOracle;
+import dev.tenantpulse.scenario.oracle.OracleOptions;
+import dev.tenantpulse.standalone.Endpoints;
+import dev.tenantpulse.standalone.support.Http;
+import dev.tenantpulse.standalone.support.Poll;
+import dev.tenantpulse.tenancy.events.EventCodec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The issue's "done when": Tenant Pulse started as a user starts it (a process of its own, in a
+ * fresh data directory), the scenario generator's events posted through the public HTTP API, the
+ * metric tables read back through {@code /api/sql} and compared with the independent oracle, the
+ * drop alert delivered to a local webhook exactly once; then a restart, the first fifth of the
+ * events posted again (as a client retrying would), and the same tables and still one alert.
+ *
+ * <p>The scenario (150 tenants, 3 weeks, duplicates, disorder, a few late events, a third of the
+ * tenants silent on the last day) is moved in time to end an hour before the current hour, so event
+ * time and the wall clock agree: the job's idle rule (shortened to 5 s here with {@code --job
+ * events.idle-timeout=5s}) then closes the last hour soon after the last event.
+ */
+class EndToEndTests {
+
+  private static final String TOKEN = "e2e-admin-token-0123456789abcdef";
+  private static final String KEY = "tp_e2e_server_key";
+  private static final Duration START = Duration.ofMinutes(3);
+
+  @Test
+  void aUsersRunMatchesTheOracleAlertsOnceAndSurvivesARestart() throws Exception {
+    assumeTrue(
+        StandaloneProcess.hasClass("dev.tenantpulse.flink.job.TenantPulseJob"),
+        "flink-jobs' TenantPulseJob is not on the class path of this build yet");
+    assumeTrue(
+        StandaloneProcess.hasClass("dev.tenantpulse.alerting.AlertingApplication"),
+        "alerting's AlertingApplication is not on the class path of this build yet");
+    Path root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-");
+    Path data = root.resolve("data");
+    Files.createDirectories(data);
+    List<ScenarioEvent> arrivals = scenario();
+    ExpectedMetrics expected = MetricOracle.compute(arrivals, OracleOptions.streaming());
+
+    try (RecordingWebhook webhook = new RecordingWebhook();
+        StandaloneProcess process = new StandaloneProcess(data)) {
+      writeRules(data.resolve("alerting-rules.yaml"), webhook.url());
+      Endpoints first = process.start(START, arguments());
+      post(first, arrivals);
+
+      Tables tables = new Tables(first.console(), TOKEN);
+      awaitOracle(tables, expected, Duration.ofMinutes(4), process);
+      Poll.until(
+          Duration.ofMinutes(2),
+          () -> webhook.of("active_tenants_drop", "firing"),
+          firing -> !firing.isEmpty(),
+          "the active_tenants_drop alert at the webhook");
+
+      assertThat(process.stop(Duration.ofMinutes(2))).as(process.terminal()).isZero();
+      assertThat(process.terminal()).contains("Stopped.");
+
+      Endpoints second = process.start(START, arguments());
+      post(second, arrivals.subList(0, arrivals.size() / 5)); // retried: all duplicates
+      awaitCaughtUp(second);
+      Tables after = new Tables(second.console(), TOKEN);
+      List<String> differences = OracleComparison.differences(after, expected);
+      assertThat(differences).as(OracleComparison.first(differences)).isEmpty();
+
+      List<JsonNode> firing = webhook.of("active_tenants_drop", "firing");
+      assertThat(firing).hasSize(1);
+      assertThat(firing.get(0).path("labels").isEmpty()).isTrue();
+      assertThat(process.stop(Duration.ofMinutes(2))).isZero();
+    }
+  }
+
+  private static List<String> arguments() {
+    return List.of(
+        "--port", "0",
+        "--alerting-port", "0",
+        "--console-port", "0",
+        "--flink-ui-port", "0",
+        "--kafka-port", "0",
+        "--admin-token", TOKEN,
+        "--dev-key", KEY,
+        "--job", "events.idle-timeout=60s");
+  }
+
+  /** The scenario, shifted to end one hour before the current hour. */
+  private static List<ScenarioEvent> scenario() {
+    ScenarioConfig config =
+        new ScenarioConfig(
+            42,
+            150,
+            21,
+            ScenarioConfig.DEFAULT_START,
+            20,
+            0.35,
+            ScenarioConfig.DEFAULT_DUPLICATE_RATE,
+            6,
+            ScenarioConfig.DEFAULT_MAX_DISORDER,
+            5.0);
+    Scenario scenario = ScenarioGenerator.generate(config);
+    Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    Duration shift = Duration.between(config.end(), end);
+    List<ScenarioEvent> shifted = new ArrayList<>();
+    for (ScenarioEvent a : scenario.arrivals()) {
+      shifted.add(
+          new ScenarioEvent(
+              a.event().toBuilder().timestamp(a.event().timestamp().plus(shift)).build(),
+              a.receivedAt().plus(shift),
+              a.duplicate(),
+              a.late()));
+    }
+    return shifted;
+  }
+
+  private static void writeRules(Path file, String url) throws Exception {
+    Files.writeString(
+        file,
+        """
+        channels:
+          e2e-webhook: {type: webhook, url: "%s", secret: "e2e-secret-0123456789"}
+        rules:
+          active_tenants_drop:
+            kind: active_tenants_drop
+            description: Active tenants (24 h) fell against their weekly average
+            params: {drop_ratio: 0.20, min_baseline: 10, overall: true, per_plan: false}
+            for: 0s
+            evaluation_interval: 5s
+            repeat_interval: 4h
+            no_data_after: 30d
+            severity: critical
+            channels: [e2e-webhook]
+        """
+            .formatted(url));
+  }
+
+  /** Posts the arrivals in their order, 500 per request, and checks every one was accepted. */
+  private static void post(Endpoints endpoints, List<ScenarioEvent> arrivals) {
+    EventCodec codec = new EventCodec();
+    for (int from = 0; from < arrivals.size(); from += 500) {
+      ObjectNode body = Http.JSON.createObjectNode();
+      ArrayNode events = body.putArray("events");
+      List<ScenarioEvent> batch = arrivals.subList(from, Math.min(arrivals.size(), from + 500));
+      batch.forEach(a -> events.add(codec.toJson(a.event())));
+      Http.Answer answer =
+          Http.post(
+              endpoints.collector() + "/v1/events",
+              KEY,
+              "application/json",
+              Http.JSON.writeValueAsString(body));
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      assertThat(answer.json().path("accepted").asInt()).isEqualTo(batch.size());
+    }
+  }
+
+  private static void awaitOracle(
+      Tables tables, ExpectedMetrics expected, Duration deadline, StandaloneProcess process) {
+    try {
+      Poll.until(
+          deadline,
+          () -> OracleComparison.differences(tables, expected),
+          List::isEmpty,
+          "the metric tables to match the oracle");
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\n--- terminal ---\n" + process.terminal(), e);
+    }
+  }
+
+  /** The restarted job restored its state and has read every event. */
+  private static void awaitCaughtUp(Endpoints endpoints) {
+    Poll.until(
+        Duration.ofMinutes(3),
+        () -> Http.get(endpoints.console() + "/api/pipeline", TOKEN).json(),
+        s ->
+            s.path("kafka").path("lag").asLong(-1) == 0
+                && !s.path("flink").path("restored_from").asString("").isEmpty(),
+        "the restarted job to restore its snapshot and commit every offset");
+  }
+}
