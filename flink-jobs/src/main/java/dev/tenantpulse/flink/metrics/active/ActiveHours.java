@@ -109,9 +109,24 @@ public final class ActiveHours {
       window.merge(tenant, 1, Integer::sum);
     }
     TreeSet<Long> changed = new TreeSet<>();
-    backfill(oldFirst, changed);
+    backfill(oldFirst, changed); // counts the hours before the old first hour, this fact included
     if (added && hour < lastClosed) {
-      recount(hour + HOUR_MS, Math.min(hour + DAY_MS, lastClosed), changed);
+      // A late tenant-hour adds the tenant to the closed windows holding the hour, unless it was
+      // active in another hour of that window already: 24 set lookups per hour, no recount.
+      long from = Math.max(hour + HOUR_MS, Math.max(oldFirst, recountFloor()));
+      for (long h = from; h <= Math.min(hour + DAY_MS, lastClosed); h += HOUR_MS) {
+        long[] c = counts.get(h);
+        if (c != null && !activeIn(tenant, h, hour)) {
+          long[] updated = c.clone();
+          updated[0]++;
+          int plan = planColumn(tenant, h);
+          if (plan > 0) {
+            updated[plan]++;
+          }
+          counts.put(h, updated);
+          changed.add(h);
+        }
+      }
     }
     rederive(changed, oldFirst, now, out);
   }
@@ -120,17 +135,67 @@ public final class ActiveHours {
   public void onLifecycle(String tenant, LifecycleEntry entry, long now, Output out) {
     long oldFirst = firstHour();
     noteTime(UtcTime.floorHour(entry.timestamp()));
-    timelines.computeIfAbsent(tenant, t -> TenantTimeline.empty()).add(entry);
+    TenantTimeline timeline = timelines.computeIfAbsent(tenant, t -> TenantTimeline.empty());
     if (lastClosed == Long.MIN_VALUE) {
+      timeline.add(entry);
       return;
     }
+    // Plan at H changes for the closed hours after the entry: only per-plan counts can move, and
+    // only for the hours whose window holds the tenant.
+    Map<Long, Integer> before = new HashMap<>();
+    long from = Math.max(UtcTime.floorHour(entry.timestamp()) + HOUR_MS, recountFloor());
+    for (long h = from; h <= lastClosed; h += HOUR_MS) {
+      if (counts.containsKey(h) && activeIn(tenant, h, Long.MIN_VALUE)) {
+        before.put(h, planColumn(tenant, h));
+      }
+    }
+    timeline.add(entry);
     TreeSet<Long> changed = new TreeSet<>();
     backfill(oldFirst, changed);
-    if (entry.timestamp() < lastClosed) {
-      // Plan at H changes for the closed hours after it: only the per-plan counts can move.
-      recount(UtcTime.floorHour(entry.timestamp()) + HOUR_MS, lastClosed, changed);
-    }
+    before.forEach(
+        (h, oldPlan) -> {
+          int newPlan = planColumn(tenant, h);
+          if (newPlan != oldPlan) {
+            long[] updated = counts.get(h).clone();
+            if (oldPlan > 0) {
+              updated[oldPlan]--;
+            }
+            if (newPlan > 0) {
+              updated[newPlan]++;
+            }
+            counts.put(h, updated);
+            changed.add(h);
+          }
+        });
     rederive(changed, oldFirst, now, out);
+  }
+
+  /**
+   * Whether the tenant has an active hour in [windowEnd-24h, windowEnd) other than {@code except}.
+   */
+  private boolean activeIn(String tenant, long windowEnd, long except) {
+    for (long g = windowEnd - DAY_MS; g < windowEnd; g += HOUR_MS) {
+      if (g != except) {
+        Set<String> hour = tenantsByHour.get(g);
+        if (hour != null && hour.contains(tenant)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The counts column (1..) of the tenant's plan at H, or 0 when its plan has no column. */
+  private int planColumn(String tenant, long windowEnd) {
+    TenantTimeline timeline = timelines.get(tenant);
+    String plan = timeline == null ? PlanCatalog.UNKNOWN_PLAN : timeline.planAt(windowEnd);
+    Integer i = planIndex.get(plan);
+    return i == null ? 0 : i + 1;
+  }
+
+  /** Hours further back than the lateness cannot receive facts; their windows are pruned. */
+  private long recountFloor() {
+    return Math.max(firstHour(), UtcTime.floorHour(lastClosed - latenessMs - marginMs));
   }
 
   /**
@@ -180,9 +245,7 @@ public final class ActiveHours {
   }
 
   private void recount(long from, long to, Set<Long> changed) {
-    // Hours further back than the lateness cannot receive facts; their windows are pruned.
-    long start = Math.max(from, Math.max(firstHour(), lastClosed - latenessMs - marginMs));
-    for (long h = UtcTime.floorHour(start); h <= to; h += HOUR_MS) {
+    for (long h = Math.max(from, recountFloor()); h <= to; h += HOUR_MS) {
       long[] fresh = count(union(h), h);
       if (!Arrays.equals(fresh, counts.get(h))) {
         counts.put(h, fresh);
@@ -302,13 +365,11 @@ public final class ActiveHours {
 
   private long[] count(Iterable<String> tenants, long windowEnd) {
     long[] c = new long[plans.size() + 1];
-    int unknown = planIndex.getOrDefault(PlanCatalog.UNKNOWN_PLAN, -1);
     for (String tenant : tenants) {
       c[0]++;
-      TenantTimeline timeline = timelines.get(tenant);
-      Integer i = timeline == null ? (Integer) unknown : planIndex.get(timeline.planAt(windowEnd));
-      if (i != null && i >= 0) {
-        c[i + 1]++;
+      int plan = planColumn(tenant, windowEnd);
+      if (plan > 0) {
+        c[plan]++;
       }
     }
     return c;

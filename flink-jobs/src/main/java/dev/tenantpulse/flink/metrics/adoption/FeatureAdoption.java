@@ -47,6 +47,8 @@ public final class FeatureAdoption {
   private final TreeMap<Long, Map<String, Set<String>>> usersByDay = new TreeMap<>();
   private final Map<String, TenantTimeline> timelines = new HashMap<>();
   private final TreeMap<Long, Map<String, FeatureAdoptionRow>> emitted = new TreeMap<>();
+  // The users of the newest closed day's window: feature -> tenant -> days used in the window.
+  private Map<String, Map<String, Integer>> window = new HashMap<>();
 
   public FeatureAdoption(CatalogView catalog, long latenessMs, long marginMs, EmitRange range) {
     this.catalog = catalog;
@@ -96,6 +98,12 @@ public final class FeatureAdoption {
             .computeIfAbsent(dayStart, d -> new HashMap<>())
             .computeIfAbsent(feature, f -> new HashSet<>())
             .add(tenant);
+    if (added
+        && lastClosed != Long.MIN_VALUE
+        && dayStart > lastClosed - WINDOW_DAYS * DAY_MS
+        && dayStart <= lastClosed) {
+      window.computeIfAbsent(feature, f -> new HashMap<>()).merge(tenant, 1, Integer::sum);
+    }
     if (added && lastClosed != Long.MIN_VALUE && dayStart <= lastClosed) {
       recount(dayStart, Math.min(dayStart + (WINDOW_DAYS - 1) * DAY_MS, lastClosed), now, out);
     }
@@ -126,11 +134,60 @@ public final class FeatureAdoption {
       long watermark, long lastDayLimit, long now, Consumer<FeatureAdoptionRow> out) {
     long next = nextToClose();
     while (next != Long.MAX_VALUE && next + DAY_MS - 1 <= watermark && next <= lastDayLimit) {
+      slideWindowTo(next);
       lastClosed = next;
-      emitChanged(next, now, out);
+      emitChanged(next, window, now, out);
       next += DAY_MS;
     }
     prune();
+  }
+
+  /**
+   * Moves the window to end with day {@code dayStart}: the day entering is added and the day
+   * leaving removed, so a close costs one day of facts, not thirty.
+   */
+  private void slideWindowTo(long dayStart) {
+    if (lastClosed == Long.MIN_VALUE || dayStart != lastClosed + DAY_MS) {
+      window = windowOf(dayStart);
+      return;
+    }
+    usersByDay
+        .getOrDefault(dayStart, Map.of())
+        .forEach(
+            (f, tenants) -> {
+              Map<String, Integer> users = window.computeIfAbsent(f, x -> new HashMap<>());
+              tenants.forEach(t -> users.merge(t, 1, Integer::sum));
+            });
+    usersByDay
+        .getOrDefault(dayStart - WINDOW_DAYS * DAY_MS, Map.of())
+        .forEach(
+            (f, tenants) -> {
+              Map<String, Integer> users = window.get(f);
+              if (users != null) {
+                tenants.forEach(t -> users.computeIfPresent(t, (x, n) -> n == 1 ? null : n - 1));
+                if (users.isEmpty()) {
+                  window.remove(f);
+                }
+              }
+            });
+  }
+
+  /** Feature -> tenant -> days used, over the window of day {@code dayStart}, from the day sets. */
+  private Map<String, Map<String, Integer>> windowOf(long dayStart) {
+    long end = dayStart + DAY_MS;
+    Map<String, Map<String, Integer>> users = new HashMap<>();
+    usersByDay
+        .subMap(end - WINDOW_DAYS * DAY_MS, true, end, false)
+        .values()
+        .forEach(
+            day ->
+                day.forEach(
+                    (f, tenants) -> {
+                      Map<String, Integer> byTenant =
+                          users.computeIfAbsent(f, x -> new HashMap<>());
+                      tenants.forEach(t -> byTenant.merge(t, 1, Integer::sum));
+                    }));
+    return users;
   }
 
   private void noteTime(long time) {
@@ -149,15 +206,19 @@ public final class FeatureAdoption {
     // Days further back than the lateness cannot change; their windows are pruned.
     long start = Math.max(from, UtcTime.floorDay(lastClosed - latenessMs - marginMs));
     for (long d = Math.max(start, firstDay()); d <= to; d += DAY_MS) {
-      emitChanged(d, now, out);
+      emitChanged(d, windowOf(d), now, out);
     }
   }
 
-  private void emitChanged(long dayStart, long now, Consumer<FeatureAdoptionRow> out) {
+  private void emitChanged(
+      long dayStart,
+      Map<String, Map<String, Integer>> users,
+      long now,
+      Consumer<FeatureAdoptionRow> out) {
     Map<String, FeatureAdoptionRow> previous =
         emitted.computeIfAbsent(dayStart, d -> new HashMap<>());
     boolean emit = range.contains(dayStart);
-    for (FeatureAdoptionRow row : count(dayStart)) {
+    for (FeatureAdoptionRow row : count(dayStart, users)) {
       String key = row.plan() + '\u0000' + row.feature();
       FeatureAdoptionRow old = previous.get(key);
       if (row.sameValues(old)) {
@@ -182,18 +243,9 @@ public final class FeatureAdoption {
     }
   }
 
-  /** The rows of day D, unversioned. */
-  List<FeatureAdoptionRow> count(long dayStart) {
+  /** The rows of day D from its window's users (feature -> tenant -> days), unversioned. */
+  List<FeatureAdoptionRow> count(long dayStart, Map<String, Map<String, Integer>> users) {
     long end = dayStart + DAY_MS;
-    Map<String, Set<String>> users = new HashMap<>();
-    usersByDay
-        .subMap(end - WINDOW_DAYS * DAY_MS, true, end, false)
-        .values()
-        .forEach(
-            day ->
-                day.forEach(
-                    (f, tenants) ->
-                        users.computeIfAbsent(f, x -> new HashSet<>()).addAll(tenants)));
     List<String> features = new ArrayList<>(catalog.features());
     new TreeSet<>(users.keySet())
         .stream().filter(f -> !catalogFeatures.contains(f)).forEach(features::add);
@@ -212,7 +264,7 @@ public final class FeatureAdoption {
     Map<String, Map<String, Long>> adoptingByPlan = new HashMap<>();
     users.forEach(
         (feature, tenants) -> {
-          for (String tenant : tenants) {
+          for (String tenant : tenants.keySet()) {
             String plan = planOf.get(tenant);
             if (plan != null) {
               adoptingByPlan
@@ -294,6 +346,7 @@ public final class FeatureAdoption {
             });
     timelines.clear();
     s.timelines().forEach((t, l) -> timelines.put(t, TenantTimeline.of(l)));
+    window = lastClosed == Long.MIN_VALUE ? new HashMap<>() : windowOf(lastClosed);
     emitted.clear();
     s.emitted()
         .forEach(

@@ -61,14 +61,17 @@ public final class UsageDays implements java.io.Serializable {
     boolean closed = timers.currentWatermark() >= closeAt;
     UsageKey key = new UsageKey(dayStart, meter);
     UsageSum sum = sums.get(key);
-    sum = sum == null ? new UsageSum(quantity, RowVersions.NONE) : sum.plus(quantity);
+    boolean first = sum == null;
+    sum = first ? new UsageSum(quantity, RowVersions.NONE) : sum.plus(quantity);
     if (closed) {
       sum = emit(tenantId, key, sum, timers.currentProcessingTime(), out);
-    } else {
+    } else if (first) {
       timers.registerEventTimeTimer(closeAt);
     }
     sums.put(key, sum);
-    timers.registerEventTimeTimer(cleanupAt(dayStart));
+    if (first) {
+      timers.registerEventTimeTimer(cleanupAt(dayStart));
+    }
   }
 
   /** Handles a timer of this helper; false when the timer is not one of its. */
