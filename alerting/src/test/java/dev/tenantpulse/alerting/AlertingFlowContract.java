@@ -348,4 +348,23 @@ abstract class AlertingFlowContract {
     assertThat(json(receivers.pagerDuty().get(1)).get("event_action").asString())
         .isEqualTo("resolve");
   }
+
+  @Test
+  void historyAndFinishedNotificationsAreKeptForTheRetentionTime() {
+    rules("params: {per_plan: false}\nfor: 0s");
+    tables.activeHour(H, 70, 100.0, 0.30);
+    evaluate();
+    awaitOutboxSettled();
+    Housekeeping housekeeping = app.bean(Housekeeping.class);
+
+    clock.advance(Duration.ofDays(29));
+    assertThat(housekeeping.purge()).isEqualTo(1); // the evaluation log line: kept 2 days
+    assertThat(app.bean(AlertHistory.class).query(null, null, null, null, 10)).hasSize(1);
+
+    clock.advance(Duration.ofDays(2));
+    assertThat(housekeeping.purge()).isEqualTo(1 + 4); // the history line, the 4 deliveries
+    assertThat(app.bean(AlertHistory.class).query(null, null, null, null, 10)).isEmpty();
+    assertThat(app.bean(OutboxStore.class).list(null, 10)).isEmpty();
+    assertThat(app.api("GET", "/api/alerts", null, null).body()).contains("\"status\":\"firing\"");
+  }
 }
