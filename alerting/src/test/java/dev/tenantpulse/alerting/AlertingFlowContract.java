@@ -113,6 +113,31 @@ abstract class AlertingFlowContract {
         .until(() -> app.bean(OutboxStore.class).pendingCount() == 0);
   }
 
+  /** Waits until webhook, Slack and PagerDuty have each been tried {@code n} times. */
+  private static void awaitAttempts(int n) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                receivers.webhook().size() == n
+                    && receivers.slack().size() == n
+                    && receivers.pagerDuty().size() == n);
+  }
+
+  /**
+   * Waits until the three failing channels' rows record {@code n} failed attempts, so the test
+   * clock moves only after the dispatcher computed their next attempt from it.
+   */
+  private static void awaitRetriesRecorded(int n) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              List<OutboxEntry> pending = app.bean(OutboxStore.class).list("pending", 10);
+              return pending.size() == 3 && pending.stream().allMatch(e -> e.attempts() == n);
+            });
+  }
+
   private static JsonNode json(Request r) {
     return JSON.readTree(r.text());
   }
@@ -272,9 +297,9 @@ abstract class AlertingFlowContract {
 
     assertThat(evaluate().notifications()).isEqualTo(1);
     app.bean(OutboxDispatcher.class).wakeUp();
-    await().atMost(Duration.ofSeconds(10)).until(() -> receivers.webhook().size() == 1);
+    awaitAttempts(1);
     await().atMost(Duration.ofSeconds(10)).until(() -> receivers.smtp.messages().size() == 1);
-    assertThat(app.bean(OutboxStore.class).pendingCount()).isEqualTo(3); // webhook, Slack, PD
+    awaitRetriesRecorded(1); // webhook, Slack and PagerDuty wait for their retry
 
     clock.advance(Duration.ofSeconds(59)); // first backoff is 1m: nothing is due yet
     app.bean(OutboxDispatcher.class).dispatchOnce();
@@ -282,9 +307,10 @@ abstract class AlertingFlowContract {
 
     clock.advance(Duration.ofSeconds(1));
     app.bean(OutboxDispatcher.class).wakeUp();
-    await().atMost(Duration.ofSeconds(10)).until(() -> receivers.webhook().size() == 2);
+    awaitAttempts(2);
+    awaitRetriesRecorded(2); // every second attempt failed too, and was put off by 2m
     receivers.http.defaultStatus(200);
-    clock.advance(Duration.ofMinutes(2)); // second backoff: 2m
+    clock.advance(Duration.ofMinutes(2));
     awaitOutboxSettled();
 
     List<Request> hooks = receivers.webhook();
@@ -321,5 +347,24 @@ abstract class AlertingFlowContract {
     assertThat(json(receivers.webhook().get(1)).get("status").asString()).isEqualTo("resolved");
     assertThat(json(receivers.pagerDuty().get(1)).get("event_action").asString())
         .isEqualTo("resolve");
+  }
+
+  @Test
+  void historyAndFinishedNotificationsAreKeptForTheRetentionTime() {
+    rules("params: {per_plan: false}\nfor: 0s");
+    tables.activeHour(H, 70, 100.0, 0.30);
+    evaluate();
+    awaitOutboxSettled();
+    Housekeeping housekeeping = app.bean(Housekeeping.class);
+
+    clock.advance(Duration.ofDays(29));
+    assertThat(housekeeping.purge()).isEqualTo(1); // the evaluation log line: kept 2 days
+    assertThat(app.bean(AlertHistory.class).query(null, null, null, null, 10)).hasSize(1);
+
+    clock.advance(Duration.ofDays(2));
+    assertThat(housekeeping.purge()).isEqualTo(1 + 4); // the history line, the 4 deliveries
+    assertThat(app.bean(AlertHistory.class).query(null, null, null, null, 10)).isEmpty();
+    assertThat(app.bean(OutboxStore.class).list(null, 10)).isEmpty();
+    assertThat(app.api("GET", "/api/alerts", null, null).body()).contains("\"status\":\"firing\"");
   }
 }

@@ -40,8 +40,8 @@ class MissedEvaluationsTests {
       EvaluationLog log = before.bean(EvaluationLog.class);
       await().atMost(Duration.ofSeconds(30)).until(() -> log.recent(null, 10).size() >= 2);
     }
-    // The downtime itself: six intervals pass with no instance running.
-    Thread.sleep(6_000);
+    // The downtime itself: four intervals pass with no instance running.
+    Thread.sleep(4_000);
     Instant restarted = Instant.now();
     try (RunningAlerting after = RunningAlerting.start(tables.database(), null, p)) {
       EvaluationLog log = after.bean(EvaluationLog.class);

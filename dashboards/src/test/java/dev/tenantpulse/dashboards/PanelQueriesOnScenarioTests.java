@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tenantpulse.dashboards.boards.Boards;
 import dev.tenantpulse.dashboards.boards.FeatureAdoptionDashboard;
 import dev.tenantpulse.dashboards.boards.TenantActivityDashboard;
+import dev.tenantpulse.dashboards.boards.UsageBillingDashboard;
 import dev.tenantpulse.dashboards.macros.QueryContext;
 import dev.tenantpulse.dashboards.model.Dashboard;
 import dev.tenantpulse.scenario.generate.Scenario;
@@ -184,6 +185,44 @@ class PanelQueriesOnScenarioTests {
             .orElseThrow()
             .get(2);
     assertThat(((Number) panel).doubleValue()).isCloseTo(oracle, within(1e-9));
+  }
+
+  @Test
+  void usagePanelSumsEachPlansUsageUnderTheTenantsCurrentPlan() throws Exception {
+    Map<String, String> planOf = new HashMap<>();
+    expected.tenants().forEach(t -> planOf.put(t.tenantId(), t.plan()));
+    Map<String, Double> oracle = new HashMap<>();
+    expected
+        .usageDays()
+        .forEach(
+            u ->
+                oracle.merge(
+                    planOf.getOrDefault(u.tenantId(), PlanCatalog.UNKNOWN_PLAN) + "/" + u.meter(),
+                    u.quantity(),
+                    Double::sum));
+    Map<String, Double> panel = new HashMap<>();
+    for (List<Object> row : run(UsageBillingDashboard.UID, "Usage per day")) {
+      panel.merge(row.get(2) + "/" + row.get(1), ((Number) row.get(3)).doubleValue(), Double::sum);
+    }
+    assertThat(panel.keySet()).isEqualTo(oracle.keySet());
+    oracle.forEach(
+        (key, sum) -> assertThat(panel.get(key)).as(key).isCloseTo(sum, within(sum * 1e-9)));
+  }
+
+  @Test
+  void topTenantsAreTheOraclesHeaviestUsers() throws Exception {
+    Map<String, Double> byTenantMeter = new HashMap<>();
+    expected
+        .usageDays()
+        .forEach(
+            u -> byTenantMeter.merge(u.tenantId() + "/" + u.meter(), u.quantity(), Double::sum));
+    double heaviest =
+        byTenantMeter.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    List<List<Object>> rows = run(UsageBillingDashboard.UID, "Top tenants");
+    assertThat(rows).hasSize(Math.min(20, byTenantMeter.size()));
+    List<Object> top = rows.get(0);
+    assertThat(byTenantMeter.get(top.get(0) + "/" + top.get(3))).isCloseTo(heaviest, within(1e-6));
+    assertThat(((Number) top.get(4)).doubleValue()).isCloseTo(heaviest, within(1e-6));
   }
 
   private List<List<Object>> run(String uid, String sourcePrefix) throws Exception {

@@ -119,7 +119,12 @@ public final class TenantPulseRuntime {
             return flink.status();
           }
         };
-    RecomputeLauncher recompute = Recomputes.on(flink);
+    RecomputeLauncher recompute =
+        Recomputes.launcher(
+            () ->
+                new StreamingPipeline.PipelineEndpoints(
+                    kafka.bootstrapServers(), TOPIC, warehouse.url()),
+            options.jobProperties());
     console =
         new ConsoleService(
             host,

@@ -4,6 +4,7 @@ import dev.tenantpulse.alerting.rules.InvalidRulesException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -92,6 +93,22 @@ class ProblemAdvice {
   ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)
         .body(problem(HttpStatus.NOT_FOUND, "not_found", "no such endpoint"));
+  }
+
+  /**
+   * ClickHouse or the metadata database did not answer (an evaluation asked for by hand): not the
+   * caller's fault and worth retrying, so 503 with the reason rather than a bare 500.
+   */
+  @ExceptionHandler(DataAccessException.class)
+  ResponseEntity<ProblemDetail> unavailable(DataAccessException e) {
+    log.warn("a request failed on a database: {}", e.getMostSpecificCause().toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "30")
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "a database did not answer: " + e.getMessage()));
   }
 
   @ExceptionHandler(Exception.class)

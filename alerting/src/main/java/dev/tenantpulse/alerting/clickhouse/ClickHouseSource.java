@@ -15,6 +15,7 @@ import org.jooq.Table;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * The ClickHouse database the Flink jobs write (chDB in the embedded default, a server in
@@ -56,13 +57,18 @@ public final class ClickHouseSource {
     return DSL.using(SQLDialect.CLICKHOUSE, settings);
   }
 
-  /** Runs {@code work} with a context on a fresh connection, closed afterwards. */
+  /**
+   * Runs {@code work} with a context on a fresh connection, closed afterwards. Failures surface as
+   * Spring's {@link DataAccessResourceFailureException} saying it was ClickHouse.
+   */
   public <T> T read(Function<DSLContext, T> work) {
     try (Connection connection = dataSource.getConnection()) {
       return work.apply(DSL.using(connection, SQLDialect.CLICKHOUSE, settings));
     } catch (SQLException e) {
-      throw new org.springframework.dao.DataAccessResourceFailureException(
-          "cannot reach ClickHouse: " + e.getMessage(), e);
+      throw new DataAccessResourceFailureException("cannot reach ClickHouse: " + e.getMessage(), e);
+    } catch (org.jooq.exception.DataAccessException e) {
+      throw new DataAccessResourceFailureException(
+          "ClickHouse query failed: " + e.getCause().getMessage(), e);
     }
   }
 

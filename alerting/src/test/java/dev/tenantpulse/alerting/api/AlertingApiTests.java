@@ -9,9 +9,12 @@ import dev.tenantpulse.alerting.support.MetricTables;
 import dev.tenantpulse.alerting.support.MutableClock;
 import dev.tenantpulse.alerting.support.RecordingHttpServer;
 import dev.tenantpulse.alerting.support.RunningAlerting;
+import dev.tenantpulse.warehouse.chdb.TestEngine;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +33,8 @@ class AlertingApiTests {
 
   static final Instant H = Instant.parse("2026-11-27T10:00:00Z");
   static final JsonMapper JSON = JsonMapper.builder().build();
-  static final String BUILT_IN_RULES = "rules:\n  active_tenants_drop: {for: 0s}\n";
+  static final String BUILT_IN_RULES =
+      "rules:\n  active_tenants_drop: {for: 0s}\n  onboarding_slowdown: {}\n";
 
   @TempDir static Path dir;
   static MetricTables tables;
@@ -219,6 +223,38 @@ class AlertingApiTests {
           .isBetween(400, 499);
       assertThat(json(response).get("code")).as(response.body()).isNotNull();
     }
+  }
+
+  @Test
+  void aFailedEvaluationIsAnsweredServiceUnavailableCountedAndLogged() throws Exception {
+    try (Connection c = TestEngine.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "RENAME TABLE "
+              + tables.database()
+              + ".onboarding_cohorts TO "
+              + tables.database()
+              + ".away");
+      try {
+        HttpResponse<String> failed =
+            app.api("POST", "/api/rules/onboarding_slowdown/evaluate", null, null);
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(json(failed).get("code").asString()).isEqualTo("database_unavailable");
+        assertThat(json(failed).get("detail").asString())
+            .contains("ClickHouse", "onboarding_cohorts");
+      } finally {
+        s.execute(
+            "RENAME TABLE "
+                + tables.database()
+                + ".away TO "
+                + tables.database()
+                + ".onboarding_cohorts");
+      }
+    }
+    JsonNode logged = json(app.api("GET", "/api/evaluations?rule=onboarding_slowdown", null, null));
+    assertThat(logged.get(0).get("outcome").asString()).isEqualTo("failed");
+    assertThat(app.request("GET", "/actuator/prometheus", null, null, null).body())
+        .contains("alerting_evaluation_failures_total{rule=\"onboarding_slowdown\"} 1.0");
   }
 
   @Test

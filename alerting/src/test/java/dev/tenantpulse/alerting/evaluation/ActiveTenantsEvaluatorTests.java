@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -25,14 +26,19 @@ class ActiveTenantsEvaluatorTests {
 
   static final Instant H = Instant.parse("2026-11-27T10:00:00Z");
 
-  MetricTables tables;
+  static MetricTables tables;
   ActiveTenantsEvaluator evaluator;
   SimpleMeterRegistry meters = new SimpleMeterRegistry();
   Rule rule = TestRules.rule("drop", "kind: active_tenants_drop\nfor: 0s");
 
+  @BeforeAll
+  static void database() {
+    tables = MetricTables.fresh("active");
+  }
+
   @BeforeEach
   void setUp() {
-    tables = MetricTables.fresh("active");
+    tables.truncateAll();
     ClickHouseSource ch =
         new ClickHouseSource(new DriverManagerDataSource(TestEngine.url()), tables.database());
     evaluator = new ActiveTenantsEvaluator(ch, new BusinessGauges(meters));

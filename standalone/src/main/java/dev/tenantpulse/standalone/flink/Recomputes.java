@@ -2,21 +2,52 @@ package dev.tenantpulse.standalone.flink;
 
 import dev.tenantpulse.standalone.console.ConsoleException;
 import dev.tenantpulse.standalone.console.RecomputeLauncher;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 
-/** The recompute of {@code POST /api/recompute}: flink-jobs' batch mode on the MiniCluster. */
+/**
+ * The recompute of {@code POST /api/recompute}: flink-jobs' {@code Recompute.run(JobConfig, from,
+ * to)}, the metric pipelines in Flink's batch mode over the stored events of [from, to), replacing
+ * that range's rows. One at a time: two over overlapping ranges would replace each other's rows.
+ *
+ * <p>Looked up by name, as {@link TenantPulsePipelines} does, while flink-jobs is being written;
+ * without the entry point every request is answered 501 with the reason.
+ */
 public final class Recomputes {
+
+  static final String RECOMPUTE_CLASS = "dev.tenantpulse.flink.recompute.Recompute";
 
   private Recomputes() {}
 
-  /** The launcher for the runtime's Flink service. */
-  public static RecomputeLauncher on(FlinkService flink) {
-    // flink-jobs has no Recompute entry point yet: answer so, rather than accept a run that
-    // would never happen.
-    return new Unavailable(
-        "this build cannot recompute: the flink-jobs module has no Recompute entry point yet");
+  /**
+   * The launcher for this process.
+   *
+   * @param endpoints the broker and chDB the recompute reads and writes (the streaming job's)
+   * @param overrides the job properties given with {@code --job}
+   */
+  public static RecomputeLauncher launcher(
+      Supplier<StreamingPipeline.PipelineEndpoints> endpoints, Map<String, String> overrides) {
+    try {
+      Class<?> config = Class.forName(TenantPulsePipelines.CONFIG_CLASS);
+      Method fromProperties = config.getMethod("fromProperties", Map.class);
+      Method run =
+          Class.forName(RECOMPUTE_CLASS).getMethod("run", config, Instant.class, Instant.class);
+      return new FlinkJobsRecompute(fromProperties, run, endpoints, Map.copyOf(overrides));
+    } catch (ClassNotFoundException | NoSuchMethodException e) {
+      return new Unavailable(
+          "this build cannot recompute: flink-jobs has no "
+              + RECOMPUTE_CLASS
+              + ".run(JobConfig, Instant, Instant) on the class path yet");
+    }
   }
 
   /** Refuses every recompute with the reason (501): the API is there, the batch job is not. */
@@ -29,6 +60,79 @@ public final class Recomputes {
     @Override
     public Optional<Run> find(String id) {
       return Optional.empty();
+    }
+  }
+
+  /** Runs flink-jobs' recompute on a thread of its own and keeps each run's outcome. */
+  static final class FlinkJobsRecompute implements RecomputeLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(FlinkJobsRecompute.class);
+
+    private final Method fromProperties;
+    private final Method run;
+    private final Supplier<StreamingPipeline.PipelineEndpoints> endpoints;
+    private final Map<String, String> overrides;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private volatile String running;
+
+    FlinkJobsRecompute(
+        Method fromProperties,
+        Method run,
+        Supplier<StreamingPipeline.PipelineEndpoints> endpoints,
+        Map<String, String> overrides) {
+      this.fromProperties = fromProperties;
+      this.run = run;
+      this.endpoints = endpoints;
+      this.overrides = overrides;
+    }
+
+    @Override
+    public synchronized Run start(Instant from, Instant to) {
+      if (running != null) {
+        throw new ConsoleException(
+            HttpStatus.CONFLICT,
+            "recompute_running",
+            "recompute " + running + " is still running; one runs at a time");
+      }
+      String id = UUID.randomUUID().toString();
+      Run submitted = new Run(id, from, to, "RUNNING", Instant.now(), null, null);
+      runs.put(id, submitted);
+      running = id;
+      Thread.ofVirtual()
+          .name("recompute-" + id)
+          .start(
+              () -> {
+                Run done;
+                try {
+                  Object config =
+                      fromProperties.invoke(
+                          null, TenantPulsePipelines.properties(endpoints.get(), overrides));
+                  run.invoke(null, config, from, to);
+                  done = finished(submitted, "FINISHED", null);
+                  log.info("recompute {} of [{}, {}) finished", id, from, to);
+                } catch (InvocationTargetException e) {
+                  log.error("recompute {} of [{}, {}) failed", id, from, to, e.getCause());
+                  done = finished(submitted, "FAILED", String.valueOf(e.getCause()));
+                } catch (IllegalAccessException | RuntimeException e) {
+                  log.error("recompute {} could not run", id, e);
+                  done = finished(submitted, "FAILED", e.toString());
+                }
+                runs.put(id, done);
+                synchronized (this) {
+                  running = null;
+                }
+              });
+      return submitted;
+    }
+
+    private static Run finished(Run run, String state, String error) {
+      return new Run(
+          run.id(), run.from(), run.to(), state, run.submittedAt(), Instant.now(), error);
+    }
+
+    @Override
+    public Optional<Run> find(String id) {
+      return Optional.ofNullable(runs.get(id));
     }
   }
 }

@@ -110,6 +110,33 @@ class OperatorApiTests {
   }
 
   @Test
+  void startsARecomputeOrSaysWhyThisBuildCannot() {
+    Http.Answer answer =
+        Http.post(
+            console() + "/api/recompute",
+            RunningRuntime.ADMIN_TOKEN,
+            "application/json",
+            "{\"from\": \"2026-01-05T00:00:00Z\", \"to\": \"2026-01-06T00:00:00Z\"}");
+
+    boolean available;
+    try {
+      Class.forName("dev.tenantpulse.flink.recompute.Recompute");
+      available = true;
+    } catch (ClassNotFoundException e) {
+      available = false;
+    }
+    if (available) {
+      assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+      String id = answer.json().path("id").asString();
+      assertThat(Http.get(console() + "/api/recompute/" + id, RunningRuntime.ADMIN_TOKEN).status())
+          .isEqualTo(200);
+    } else {
+      assertThat(answer.status()).isEqualTo(501);
+      assertThat(answer.json().path("detail").asString()).contains("Recompute");
+    }
+  }
+
+  @Test
   void answersUnknownRecomputeIdsWithNotFound() {
     Http.Answer answer = Http.get(console() + "/api/recompute/nope", RunningRuntime.ADMIN_TOKEN);
 

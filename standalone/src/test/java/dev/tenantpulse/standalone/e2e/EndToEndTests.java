@@ -13,6 +13,7 @@ import dev.tenantpulse.scenario.oracle.OracleOptions;
 import dev.tenantpulse.standalone.Endpoints;
 import dev.tenantpulse.standalone.support.Http;
 import dev.tenantpulse.standalone.support.Poll;
+import dev.tenantpulse.standalone.support.RunningRuntime;
 import dev.tenantpulse.tenancy.events.EventCodec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,7 @@ class EndToEndTests {
     assumeTrue(
         StandaloneProcess.hasClass("dev.tenantpulse.alerting.AlertingApplication"),
         "alerting's AlertingApplication is not on the class path of this build yet");
+    RunningRuntime.stopIfRunning(); // the in-JVM runtime of other tests would compete for cores
     Path root = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "e2e-");
     Path data = root.resolve("data");
     Files.createDirectories(data);

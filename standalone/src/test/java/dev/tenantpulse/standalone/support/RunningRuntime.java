@@ -76,6 +76,14 @@ public final class RunningRuntime {
     return get();
   }
 
+  /**
+   * Stops the runtime of this JVM if one runs (a test that starts a process of its own frees the
+   * memory and cores first).
+   */
+  public static synchronized void stopIfRunning() {
+    stopCurrent();
+  }
+
   private static synchronized void stopCurrent() {
     if (current != null) {
       current.runtime.stop();

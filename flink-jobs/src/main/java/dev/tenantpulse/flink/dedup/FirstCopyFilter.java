@@ -1,0 +1,70 @@
+package dev.tenantpulse.flink.dedup;
+
+import dev.tenantpulse.flink.source.ReceivedEvent;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Lets the first copy of each (tenant_id, id) through and drops later ones (a client retry, a
+ * collector 503 whose records still reached Kafka), counting them in {@code duplicateEvents}.
+ *
+ * <p>Keyed by {@link #KEY}; remembers an id for the TTL (the contract's 7-day idempotency window;
+ * Flink's TTL runs in processing time, i.e. from when the first copy was read). Without a TTL (a
+ * bounded recompute) ids are kept for the run.
+ */
+public final class FirstCopyFilter
+    extends KeyedProcessFunction<String, ReceivedEvent, ReceivedEvent> {
+
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * (tenant_id, id) as one string: the tenant's length first keeps it unambiguous whatever
+   * characters the two hold.
+   */
+  public static final KeySelector<ReceivedEvent, String> KEY =
+      e -> e.event().tenantId().length() + ":" + e.event().tenantId() + e.event().id();
+
+  private final Duration ttl;
+  private transient ValueState<Boolean> seen;
+  private transient Counter duplicates;
+
+  /**
+   * @param ttl how long an id is remembered; null for as long as the job runs
+   */
+  public FirstCopyFilter(Duration ttl) {
+    this.ttl = ttl;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("seen", Types.BOOLEAN);
+    if (ttl != null) {
+      descriptor.enableTimeToLive(
+          StateTtlConfig.newBuilder(ttl)
+              .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+              .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+              .build());
+    }
+    seen = getRuntimeContext().getState(descriptor);
+    duplicates = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
+  }
+
+  @Override
+  public void processElement(ReceivedEvent event, Context ctx, Collector<ReceivedEvent> out)
+      throws Exception {
+    if (seen.value() != null) {
+      duplicates.inc();
+      return;
+    }
+    seen.update(Boolean.TRUE);
+    out.collect(event);
+  }
+}

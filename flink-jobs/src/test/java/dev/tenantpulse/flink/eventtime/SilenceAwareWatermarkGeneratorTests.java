@@ -1,0 +1,141 @@
+package dev.tenantpulse.flink.eventtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.junit.jupiter.api.Test;
+
+class SilenceAwareWatermarkGeneratorTests {
+
+  private static final long BOUND = 30_000;
+  private static final long IDLE = 120_000;
+  private static final long T0 = 1_767_571_200_000L; // 2026-01-05T00:00:00Z
+
+  private final ManualClock clock = new ManualClock(T0 + 3_600_000);
+  private final RecordingOutput out = new RecordingOutput();
+  private final SilenceAwareWatermarkGenerator<String> generator =
+      new SilenceAwareWatermarkGenerator<>(BOUND, IDLE, clock);
+
+  @Test
+  void holdsBackBeforeTheFirstEventThenGoesIdleWithoutFollowingTheWallClock() {
+    generator.onPeriodicEmit(out);
+    clock.advance(IDLE - 1);
+    generator.onPeriodicEmit(out);
+    assertThat(out.idleMarks).isZero(); // a partition whose first fetch is late holds the rest
+
+    clock.advance(1);
+    generator.onPeriodicEmit(out);
+    clock.advance(10 * IDLE);
+    generator.onPeriodicEmit(out);
+
+    assertThat(out.idleMarks).isEqualTo(2); // an empty partition must not stop event time
+    assertThat(out.watermarks).isEmpty(); // nor push it to the wall clock
+  }
+
+  @Test
+  void trailsTheNewestEventTimeByTheBound() {
+    generator.onEvent("a", T0 + 60_000, out);
+    generator.onEvent("b", T0 + 10_000, out); // out of order: does not move it back
+    generator.onPeriodicEmit(out);
+
+    assertThat(out.watermarks).containsExactly(T0 + 60_000 - BOUND - 1);
+    assertThat(out.idleMarks).isZero();
+  }
+
+  @Test
+  void followsTheWallClockOnceSilentForTheIdleTimeout() {
+    generator.onEvent("a", T0, out);
+    clock.advance(IDLE - 1);
+    generator.onPeriodicEmit(out);
+    assertThat(out.last()).isEqualTo(T0 - BOUND - 1);
+
+    clock.advance(1);
+    generator.onPeriodicEmit(out);
+    assertThat(out.last()).isEqualTo(clock.millis() - BOUND - 1);
+
+    clock.advance(3_600_000); // an hour of outage: event time keeps up with it
+    generator.onPeriodicEmit(out);
+    assertThat(out.last()).isEqualTo(clock.millis() - BOUND - 1);
+    assertThat(out.idleMarks).isZero();
+  }
+
+  @Test
+  void neverMovesBackWhenEventsResumeBehindTheWallClock() {
+    generator.onEvent("a", T0, out);
+    clock.advance(IDLE);
+    generator.onPeriodicEmit(out);
+    long duringSilence = out.last();
+
+    generator.onEvent("b", T0 + 1_000, out); // far behind the wall clock
+    generator.onPeriodicEmit(out);
+
+    assertThat(out.watermarks).isSortedAccordingTo(Long::compare);
+    assertThat(generator.currentWatermark()).isEqualTo(duringSilence);
+  }
+
+  @Test
+  void eventsAheadOfTheWallClockKeepTheirOwnWatermarkDuringSilence() {
+    long future = clock.millis() + 300_000; // the contract allows 5 minutes of clock skew
+    generator.onEvent("a", future, out);
+    clock.advance(IDLE);
+    generator.onPeriodicEmit(out);
+
+    assertThat(out.last()).isEqualTo(future - BOUND - 1);
+  }
+
+  @Test
+  void resumesTrailingEventsOnceTheyOvertakeTheWallClockWatermark() {
+    generator.onEvent("a", T0, out);
+    clock.advance(IDLE);
+    generator.onPeriodicEmit(out);
+
+    long live = clock.millis() + 5_000;
+    generator.onEvent("b", live, out);
+    clock.advance(1_000);
+    generator.onPeriodicEmit(out);
+
+    assertThat(out.last()).isEqualTo(live - BOUND - 1);
+  }
+
+  static final class ManualClock implements WallClock {
+    private long now;
+
+    ManualClock(long now) {
+      this.now = now;
+    }
+
+    void advance(long millis) {
+      now += millis;
+    }
+
+    @Override
+    public long millis() {
+      return now;
+    }
+  }
+
+  static final class RecordingOutput implements WatermarkOutput {
+    final List<Long> watermarks = new ArrayList<>();
+    int idleMarks;
+
+    @Override
+    public void emitWatermark(Watermark watermark) {
+      watermarks.add(watermark.getTimestamp());
+    }
+
+    @Override
+    public void markIdle() {
+      idleMarks++;
+    }
+
+    @Override
+    public void markActive() {}
+
+    long last() {
+      return watermarks.get(watermarks.size() - 1);
+    }
+  }
+}
