@@ -116,6 +116,12 @@ class ActiveAndUsagePipelineTests {
     PipelineRun.Tables parallel =
         PipelineRun.run(EVENTS, BOUNDED, RuntimeExecutionMode.STREAMING, Duration.ZERO, 3);
     PipelineRun.Tables batch = PipelineRun.batch(EVENTS, BOUNDED);
+    // BATCH really ran as a batch: every fact was in before any hour closed, so no hour was
+    // emitted twice, while STREAMING re-emitted the hour the late event changed.
+    assertThat(batch.all("active_tenants_hourly"))
+        .hasSameSizeAs(batch.latest("active_tenants_hourly"));
+    assertThat(streaming.all("active_tenants_hourly"))
+        .hasSizeGreaterThan(streaming.latest("active_tenants_hourly").size());
     for (String table : streaming.emitted().keySet()) {
       assertThat(RowValues.of(batch.latest(table)))
           .as(table)

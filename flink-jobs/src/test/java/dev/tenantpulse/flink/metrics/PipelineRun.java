@@ -7,6 +7,7 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
 import dev.tenantpulse.flink.tenant.TenantRow;
+import dev.tenantpulse.flink.testing.TestFlink;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,12 +24,15 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Runs a list of counted events, in list (arrival) order, through {@link MetricPipelines} on the
- * shared MiniCluster and collects every emitted row per table.
+ * test JVM's MiniCluster ({@link TestFlink}) and collects every emitted row per table.
  *
  * <p>STREAMING: one watermark per event, {@code max timestamp so far - disorder - 1 ms}, so an
  * event that sorts earlier than that arrives behind the watermark (the within-lateness case).
@@ -58,9 +62,11 @@ final class PipelineRun {
       Duration disorder,
       int parallelism)
       throws Exception {
-    StreamExecutionEnvironment env = SharedMiniCluster.environment();
-    env.setRuntimeMode(mode);
-    env.setParallelism(parallelism);
+    StreamExecutionEnvironment env = TestFlink.env(parallelism);
+    Configuration config = new Configuration();
+    config.set(PipelineOptions.GENERIC_TYPES, false); // a type Flink cannot serialise fails here
+    config.set(ExecutionOptions.RUNTIME_MODE, mode);
+    env.configure(config);
     long bound = disorder.toMillis();
     DataStream<TenantEvent> counted =
         env.fromData(events, TypeInformation.of(TenantEvent.class))
