@@ -1,7 +1,7 @@
 -- Quartz 2.5.2's JDBC job store tables for H2: the layout of the quartz jar's
 -- org/quartz/impl/jdbcjobstore/tables_postgres.sql (inline primary and foreign keys, indexes),
--- with BLOB where PostgreSQL has BYTEA (the jar's tables_h2.sql uses IMAGE, which H2 2.x no longer
--- knows) and without its DROP TABLEs and COMMIT: Flyway owns the schema
+-- with BLOB where PostgreSQL has BYTEA (H2's own name for what the jar's tables_h2.sql calls IMAGE),
+-- and without its DROP TABLEs and COMMIT: Flyway owns the schema
 -- (spring.quartz.jdbc.initialize-schema=never). Delegate: StdJDBCDelegate.
 
 CREATE TABLE QRTZ_JOB_DETAILS

@@ -8,18 +8,37 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
- * Writes rows into the real metric tables of a test database on the JVM's chDB engine, the way the
- * Flink jobs do (each write a new version, so FINAL keeps the newest).
+ * Writes rows into the real metric tables of a test database, the way the Flink jobs do (each write
+ * a new version, so FINAL keeps the newest): on the JVM's chDB engine, or on any connection (a
+ * ClickHouse server). Times and days are bound as UTC text, which both drivers pass alike and the
+ * engine reads in the columns' zone.
  */
 public final class MetricTables {
 
+  /** Opens a connection to the engine holding the database. */
+  public interface Connector {
+    Connection connect() throws SQLException;
+  }
+
+  private static final DateTimeFormatter UTC_TEXT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
   private final String database;
+  private final Connector connector;
   private long version = System.currentTimeMillis();
 
-  private MetricTables(String database) {
+  private MetricTables(String database, Connector connector) {
     this.database = database;
+    this.connector = connector;
+  }
+
+  /** The tables of {@code database}, already migrated, reached through {@code connector}. */
+  public static MetricTables on(String database, Connector connector) {
+    return new MetricTables(database, connector);
   }
 
   /** A fresh database with the project's schema. */
@@ -29,7 +48,7 @@ public final class MetricTables {
       try (Connection c = TestEngine.connect()) {
         ClickHouseMigrations.forDatabase(db).migrate(c);
       }
-      return new MetricTables(db);
+      return new MetricTables(db, TestEngine::connect);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -112,7 +131,7 @@ public final class MetricTables {
 
   /** Empties every metric table (between tests sharing one database). */
   public void truncateAll() {
-    try (Connection c = TestEngine.connect();
+    try (Connection c = connector.connect();
         Statement s = c.createStatement()) {
       for (String t :
           new String[] {
@@ -128,11 +147,17 @@ public final class MetricTables {
     }
   }
 
-  private static void insert(String sql, Object... values) {
-    try (Connection c = TestEngine.connect();
+  private void insert(String sql, Object... values) {
+    try (Connection c = connector.connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
-        ps.setObject(i + 1, values[i]);
+        Object v = values[i];
+        if (v instanceof Instant at) {
+          v = UTC_TEXT.format(at);
+        } else if (v instanceof LocalDate day) {
+          v = day.toString();
+        }
+        ps.setObject(i + 1, v);
       }
       ps.executeUpdate();
     } catch (SQLException e) {
