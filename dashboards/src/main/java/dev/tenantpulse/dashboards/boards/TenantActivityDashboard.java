@@ -83,7 +83,9 @@ public final class TenantActivityDashboard {
                     """
                     SELECT count() AS late_events
                     FROM tenant_pulse.events FINAL
-                    WHERE $__timeFilter(event_time) AND late = 1""",
+                    WHERE $__timeFilter(event_time) AND late = 1
+                    %s"""
+                        .formatted(BoardDefaults.PER_PARTITION_FINAL),
                     number("late_events"))
                 .fieldConfig(
                     FieldConfig.empty()
@@ -191,7 +193,9 @@ public final class TenantActivityDashboard {
                 FROM tenant_pulse.events FINAL
                 WHERE $__timeFilter(event_time)
                 GROUP BY time
-                ORDER BY time""",
+                ORDER BY time
+                %s"""
+                    .formatted(BoardDefaults.PER_PARTITION_FINAL),
                 time("time"),
                 number("stored"),
                 number("late")),

@@ -69,8 +69,9 @@ public final class UsageBillingDashboard {
         )
         WHERE has(arrayMap(name -> indexOf(%1$s, name), [${plan:singlequote}]), p)
         GROUP BY day, cityHash64(m), p
-        ORDER BY time, meter, p"""
-            .formatted(names, unknown);
+        ORDER BY time, meter, p
+        %3$s"""
+            .formatted(names, unknown, BoardDefaults.PER_PARTITION_FINAL);
     return Panels.named(
         Panels.bars(
             "Usage per day by meter and plan",
@@ -119,9 +120,12 @@ public final class UsageBillingDashboard {
         )
         WHERE plan IN (${plan:singlequote})
         ORDER BY total_quantity DESC, tenant_id, meter
-        LIMIT 20"""
+        LIMIT 20
+        %s"""
             .formatted(
-                CatalogSql.literal(BillingModel.USAGE.wireName()), String.join(", ", prices));
+                CatalogSql.literal(BillingModel.USAGE.wireName()),
+                String.join(", ", prices),
+                BoardDefaults.PER_PARTITION_FINAL);
     Panel.Spec spec =
         Panels.table(
             "Top tenants by usage",
