@@ -4,7 +4,9 @@ import dev.tenantpulse.flink.eventtime.EventTimeOptions;
 import dev.tenantpulse.flink.sink.ClickHouseOptions;
 import dev.tenantpulse.flink.source.KafkaOptions;
 import dev.tenantpulse.flink.source.StartingOffsets;
+import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +21,8 @@ import java.util.Objects;
  * @param checkpointInterval how often state and Kafka offsets are checkpointed; the sink also
  *     flushes on every checkpoint
  * @param parallelism operator parallelism, 0 = the environment's default
+ * @param catalogPath a plan catalog file of the operator's ({@code PlanCatalog.load}), null for the
+ *     default catalog
  */
 public record JobConfig(
     KafkaOptions kafka,
@@ -26,7 +30,8 @@ public record JobConfig(
     EventTimeOptions eventTime,
     Duration dedupTtl,
     Duration checkpointInterval,
-    int parallelism)
+    int parallelism,
+    String catalogPath)
     implements Serializable {
 
   public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
@@ -108,27 +113,50 @@ public record JobConfig(
     Duration checkpointInterval =
         p.duration("checkpoint.interval", DEFAULT_CHECKPOINT_INTERVAL, Duration.ofMillis(100));
     int parallelism = p.integer("parallelism", 0, 0);
+    String catalogPath = p.string("catalog.path", null);
+    if (catalogPath != null && !catalogPath.isEmpty()) {
+      try {
+        PlanCatalog.load(Path.of(catalogPath));
+      } catch (RuntimeException e) {
+        p.problem("catalog.path: " + e.getMessage());
+      }
+    } else {
+      catalogPath = null;
+    }
     p.finish();
-    return new JobConfig(kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism);
+    return new JobConfig(
+        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
+  }
+
+  /** The plan catalog: the operator's file, or the default one. */
+  public PlanCatalog catalog() {
+    return catalogPath == null
+        ? PlanCatalog.defaultCatalog()
+        : PlanCatalog.load(Path.of(catalogPath));
   }
 
   public JobConfig withKafka(KafkaOptions kafka) {
-    return new JobConfig(kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism);
+    return new JobConfig(
+        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
   }
 
   public JobConfig withClickhouse(ClickHouseOptions clickhouse) {
-    return new JobConfig(kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism);
+    return new JobConfig(
+        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
   }
 
   public JobConfig withEventTime(EventTimeOptions eventTime) {
-    return new JobConfig(kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism);
+    return new JobConfig(
+        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
   }
 
   public JobConfig withCheckpointInterval(Duration checkpointInterval) {
-    return new JobConfig(kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism);
+    return new JobConfig(
+        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
   }
 
   public JobConfig withParallelism(int parallelism) {
-    return new JobConfig(kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism);
+    return new JobConfig(
+        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
   }
 }

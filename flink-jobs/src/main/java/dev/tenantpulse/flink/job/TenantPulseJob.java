@@ -6,6 +6,10 @@ import dev.tenantpulse.flink.events.CountedEvents;
 import dev.tenantpulse.flink.events.EventsTableWriter;
 import dev.tenantpulse.flink.eventtime.EventTimeWatermarks;
 import dev.tenantpulse.flink.eventtime.LatenessClassifier;
+import dev.tenantpulse.flink.metrics.MetricOptions;
+import dev.tenantpulse.flink.metrics.MetricPipelines;
+import dev.tenantpulse.flink.metrics.MetricStreams;
+import dev.tenantpulse.flink.metrics.RowStream;
 import dev.tenantpulse.flink.sink.ClickHouseOptions;
 import dev.tenantpulse.flink.sink.ClickHouseSink;
 import dev.tenantpulse.flink.sink.TableWriter;
@@ -87,7 +91,29 @@ public final class TenantPulseJob {
     sinkTo(firstCopies, new EventsTableWriter(), config.clickhouse());
     DataStream<TenantEvent> counted =
         firstCopies.process(new CountedEvents()).uid("counted-events").name("counted events");
+    sinkAll(
+        MetricPipelines.attach(
+            counted, metricOptions(config).withBounded(config.kafka().bounded())),
+        config.clickhouse());
     return counted;
+  }
+
+  /** The metric options the job's configuration implies (streaming: no emit range). */
+  public static MetricOptions metricOptions(JobConfig config) {
+    return MetricOptions.defaults()
+        .withAllowedLateness(config.eventTime().allowedLateness())
+        .withCatalog(config.catalog());
+  }
+
+  /** Writes every metric table's rows through the ClickHouse sink. */
+  public static void sinkAll(MetricStreams streams, ClickHouseOptions options) {
+    for (RowStream<?> rows : streams.all()) {
+      sinkRows(rows, options);
+    }
+  }
+
+  private static <T> void sinkRows(RowStream<T> rows, ClickHouseOptions options) {
+    sinkTo(rows.stream(), rows.writer(), options);
   }
 
   /** Writes {@code rows} to their table through the ClickHouse sink. */

@@ -2,49 +2,63 @@ package dev.tenantpulse.flink.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenantpulse.flink.config.JobConfig;
+import dev.tenantpulse.flink.testing.OracleComparison;
+import dev.tenantpulse.flink.testing.SharedScenario;
 import dev.tenantpulse.flink.testing.TableRows;
 import dev.tenantpulse.flink.testing.TestFlink;
 import dev.tenantpulse.flink.testing.TestJobs;
-import dev.tenantpulse.flink.testing.TestKafka;
 import dev.tenantpulse.flink.testing.TestWarehouse;
-import dev.tenantpulse.scenario.generate.Scenario;
-import dev.tenantpulse.scenario.generate.ScenarioConfig;
-import dev.tenantpulse.scenario.generate.ScenarioGenerator;
 import dev.tenantpulse.scenario.oracle.ExpectedMetrics;
-import dev.tenantpulse.scenario.oracle.MetricOracle;
-import dev.tenantpulse.scenario.oracle.OracleOptions;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scenario through real Kafka, the job on the MiniCluster and chDB: the {@code events} table
- * against the oracle, row for row.
+ * The scenario (300 tenants, 40 days, an outage day, duplicates, disorder, late events) through a
+ * real Kafka broker, the whole job on the MiniCluster at parallelism 2 and chDB: every table
+ * against the independent oracle, row for row.
  */
-class EventsEndToEndTests {
+class ScenarioEndToEndTests {
+
+  static final Set<String> ALL_TABLES = allTables();
 
   @Test
-  void storesEveryFirstCopyOnceWithTheLateFlagOfTheOracle() throws Exception {
-    Scenario scenario = ScenarioGenerator.generate(ScenarioConfig.small(7));
-    ExpectedMetrics expected = MetricOracle.compute(scenario.arrivals(), OracleOptions.streaming());
-    String topic = TestKafka.freshTopic("events-e2e", 4);
-    TestKafka.send(topic, scenario.arrivals());
-    // Another producer's record in the middle of the topic: skipped and counted, not fatal.
-    TestKafka.sendRaw(topic, "acme", "not an event".getBytes(StandardCharsets.UTF_8), 0);
-    String db = TestWarehouse.migratedDatabase("events_e2e");
-    JobConfig config = TestJobs.config(topic, db);
+  void everyTableMatchesTheOracle() throws Exception {
+    ExpectedMetrics expected = SharedScenario.streaming();
+    String db = TestWarehouse.migratedDatabase("e2e");
 
     StreamExecutionEnvironment env = TestFlink.env(2);
-    TenantPulseJob.build(env, config);
-    env.execute("events-e2e");
+    TenantPulseJob.build(env, TestJobs.config(SharedScenario.topic(), db));
+    env.execute("scenario-e2e");
 
-    List<String> actual = TableRows.events(db);
-    List<String> wanted = TableRows.expectedEvents(expected.events());
-    assertThat(scenario.duplicateCount()).isPositive();
+    assertThat(SharedScenario.scenario().duplicateCount()).isPositive();
     assertThat(expected.lateEvents()).isPositive();
-    assertThat(actual).hasSameSizeAs(wanted);
-    assertThat(actual).containsExactlyElementsOf(wanted);
+    assertMatchesOracle(db, expected);
+    // The outage day: the hours that should page someone are there.
+    assertThat(
+            TestWarehouse.count(
+                "SELECT count() FROM "
+                    + db
+                    + ".active_tenants_hourly FINAL WHERE drop_ratio >= 0.2 AND weekly_avg >= 10"))
+        .isPositive();
+  }
+
+  /** Events and every metric table of {@code db} equal the oracle's rows. */
+  static void assertMatchesOracle(String db, ExpectedMetrics expected) throws Exception {
+    assertThat(TableRows.events(db))
+        .containsExactlyElementsOf(TableRows.expectedEvents(expected.events()));
+    Map<String, Long> counts = OracleComparison.rowCounts(db, ALL_TABLES);
+    assertThat(counts.values()).as(counts.toString()).allMatch(n -> n > 0);
+    assertThat(OracleComparison.differences(db, expected, ALL_TABLES))
+        .as(counts.toString())
+        .isEmpty();
+  }
+
+  private static Set<String> allTables() {
+    Set<String> tables = new HashSet<>(OracleComparison.METRIC_TABLES);
+    tables.add("tenants");
+    return Set.copyOf(tables);
   }
 }
