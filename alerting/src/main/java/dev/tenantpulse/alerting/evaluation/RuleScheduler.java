@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
@@ -110,11 +109,8 @@ public class RuleScheduler {
                     .repeatForever()
                     .withMisfireHandlingInstructionNowWithExistingCount())
             .build();
-    try {
-      scheduler.scheduleJob(job, Set.of(trigger), true);
-      log.info("scheduled rule {} every {} ms", rule.name(), interval);
-    } catch (ObjectAlreadyExistsException e) {
-      log.debug("rule {} was scheduled by another instance meanwhile", rule.name());
-    }
+    // replace = true: another instance may have stored the same job meanwhile; either is right.
+    scheduler.scheduleJob(job, Set.of(trigger), true);
+    log.info("scheduled rule {} every {} ms", rule.name(), interval);
   }
 }
