@@ -39,7 +39,34 @@ public final class OracleComparison {
       throws SQLException {
     List<String> out = new ArrayList<>();
     for (String table : new TreeSet<>(tables)) {
-      compare(table, expectedRows(table, expected), actualRows(db, table), out);
+      compare(table, expectedRows(table, expected), actualRows(db, table, ""), out);
+    }
+    return out;
+  }
+
+  /**
+   * As {@link #differences(String, ExpectedMetrics, Set)} for the rows whose period starts in
+   * [from, to) (hour ends, day and cohort-week starts, signup times), on both sides: the oracle's
+   * {@code restrictTo}.
+   */
+  public static List<String> differencesIn(
+      String db, ExpectedMetrics expected, Set<String> tables, Instant from, Instant to)
+      throws SQLException {
+    ExpectedMetrics inRange = expected.restrictTo(from, to);
+    List<String> out = new ArrayList<>();
+    for (String table : new TreeSet<>(tables)) {
+      String period =
+          switch (table) {
+            case "active_tenants_hourly", "active_tenants_hourly_by_plan" -> "window_end";
+            case "feature_adoption_daily", "usage_daily" -> "day";
+            case "onboarding_tenants" -> "signed_up_at";
+            case "onboarding_cohorts" -> "cohort_week";
+            default -> throw new IllegalArgumentException(table + " has no period");
+          };
+      String where =
+          " WHERE toUnixTimestamp64Milli(toDateTime64(%s, 3, 'UTC')) >= %d AND toUnixTimestamp64Milli(toDateTime64(%s, 3, 'UTC')) < %d"
+              .formatted(period, from.toEpochMilli(), period, to.toEpochMilli());
+      compare(table, expectedRows(table, inRange), actualRows(db, table, where), out);
     }
     return out;
   }
@@ -53,7 +80,8 @@ public final class OracleComparison {
     return counts;
   }
 
-  private static Map<String, List<Object>> actualRows(String db, String table) throws SQLException {
+  private static Map<String, List<Object>> actualRows(String db, String table, String where)
+      throws SQLException {
     String sql =
         switch (table) {
           case "tenants" ->
@@ -89,7 +117,7 @@ public final class OracleComparison {
           default -> throw new IllegalArgumentException("no comparison for " + table);
         };
     Map<String, List<Object>> rows = new TreeMap<>();
-    for (List<Object> row : TestWarehouse.rows(sql.formatted(db))) {
+    for (List<Object> row : TestWarehouse.rows(sql.formatted(db) + where)) {
       List<Object> values = new ArrayList<>();
       for (Object v : row.subList(1, row.size())) {
         values.add(normalise(v));
