@@ -20,10 +20,14 @@ import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.warehouse.chdb.TestEngine;
 import dev.tenantpulse.warehouse.schema.ClickHouseMigrations;
 import java.sql.Connection;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,7 +170,7 @@ class PanelQueriesOnScenarioTests {
     var newestDay =
         expected.featureAdoption().stream()
             .map(r -> r.day())
-            .max(java.time.LocalDate::compareTo)
+            .max(LocalDate::compareTo)
             .orElseThrow();
     String plan = CATALOG.planIds().get(1);
     Double oracle =
@@ -250,10 +254,10 @@ class PanelQueriesOnScenarioTests {
   private static Instant instant(Object value) {
     return switch (value) {
       case Instant i -> i;
-      case java.time.OffsetDateTime o -> o.toInstant();
-      case java.time.ZonedDateTime z -> z.toInstant();
+      case OffsetDateTime o -> o.toInstant();
+      case ZonedDateTime z -> z.toInstant();
       case LocalDateTime l -> l.toInstant(ZoneOffset.UTC);
-      case java.sql.Timestamp t -> t.toInstant();
+      case Timestamp t -> t.toInstant();
       default -> throw new AssertionError("not a time: " + value.getClass() + " " + value);
     };
   }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -133,8 +134,8 @@ public final class SyntheticMetrics {
     return List.of(insert + select, insert + again);
   }
 
-  private static final java.util.Map<String, String> COLUMNS =
-      java.util.Map.of(
+  private static final Map<String, String> COLUMNS =
+      Map.of(
           "active_tenants_hourly", "window_end, active_24h, weekly_avg, drop_ratio, computed_at",
           "active_tenants_hourly_by_plan",
               "window_end, plan, active_24h, weekly_avg, drop_ratio, computed_at",

@@ -1,6 +1,7 @@
 package dev.tenantpulse.dashboards.boards;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** What every Tenant Pulse dashboard shares: tags, the header links, refresh. */
 final class BoardDefaults {
@@ -23,8 +24,7 @@ final class BoardDefaults {
       "SETTINGS do_not_merge_across_partitions_select_final = 1";
 
   static List<String> tags(String... more) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(TAG), List.of(more).stream())
-        .toList();
+    return Stream.concat(Stream.of(TAG), Stream.of(more)).toList();
   }
 
   private BoardDefaults() {}

@@ -1,5 +1,6 @@
 package dev.tenantpulse.dashboards.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,7 @@ public record FieldOverride(String fieldName, Map<String, JsonNode> properties) 
 
   public FieldOverride {
     Objects.requireNonNull(fieldName, "fieldName");
-    properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
   }
 
   public static FieldOverride byName(String fieldName) {
