@@ -15,10 +15,10 @@ final class AlertDefaults {
   static final int MIN_BASELINE = 10;
 
   /**
-   * Prometheus gauge of the alerting service: 1 per firing alert, labelled {@code rule} (and the
-   * alert's labels), 0 or absent otherwise.
+   * The alerting service's gauge of alert instances per rule and status ({@code
+   * alerting_alerts{rule,status}}), narrowed to the firing ones.
    */
-  static final String FIRING_GAUGE = "tenant_pulse_alerts_firing";
+  static final String FIRING_GAUGE = "alerting_alerts{status=\"firing\"}";
 
   private AlertDefaults() {}
 }

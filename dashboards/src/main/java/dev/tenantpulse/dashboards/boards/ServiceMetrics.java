@@ -23,7 +23,8 @@ final class ServiceMetrics {
   static final String JOB_RESTARTS = "flink_jobmanager_job_numRestarts";
 
   // alerting
-  static final String EVALUATIONS = "alerting_evaluations_total";
+  // The evaluation timer's count: one per evaluation.
+  static final String EVALUATIONS = "alerting_evaluation_seconds_count";
   static final String EVALUATION_FAILURES = "alerting_evaluation_failures_total";
   static final String NOTIFICATIONS = "alerting_notifications_total"; // {outcome}
 
