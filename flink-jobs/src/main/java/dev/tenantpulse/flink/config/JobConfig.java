@@ -31,7 +31,8 @@ public record JobConfig(
     Duration dedupTtl,
     Duration checkpointInterval,
     int parallelism,
-    String catalogPath)
+    String catalogPath,
+    String checkpointDir)
     implements Serializable {
 
   public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
@@ -123,9 +124,24 @@ public record JobConfig(
     } else {
       catalogPath = null;
     }
+    String checkpointDir = p.string("checkpoint.dir", null);
+    if (checkpointDir != null && checkpointDir.isEmpty()) {
+      checkpointDir = null;
+    }
+    if (checkpointDir != null && !checkpointDir.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+      p.problem(
+          "checkpoint.dir: '" + checkpointDir + "' is not a URI such as file:///var/lib/flink");
+    }
     p.finish();
     return new JobConfig(
-        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
+        kafka,
+        clickhouse,
+        eventTime,
+        dedupTtl,
+        checkpointInterval,
+        parallelism,
+        catalogPath,
+        checkpointDir);
   }
 
   /** The plan catalog: the operator's file, or the default one. */
@@ -137,26 +153,61 @@ public record JobConfig(
 
   public JobConfig withKafka(KafkaOptions kafka) {
     return new JobConfig(
-        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
+        kafka,
+        clickhouse,
+        eventTime,
+        dedupTtl,
+        checkpointInterval,
+        parallelism,
+        catalogPath,
+        checkpointDir);
   }
 
   public JobConfig withClickhouse(ClickHouseOptions clickhouse) {
     return new JobConfig(
-        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
+        kafka,
+        clickhouse,
+        eventTime,
+        dedupTtl,
+        checkpointInterval,
+        parallelism,
+        catalogPath,
+        checkpointDir);
   }
 
   public JobConfig withEventTime(EventTimeOptions eventTime) {
     return new JobConfig(
-        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
+        kafka,
+        clickhouse,
+        eventTime,
+        dedupTtl,
+        checkpointInterval,
+        parallelism,
+        catalogPath,
+        checkpointDir);
   }
 
   public JobConfig withCheckpointInterval(Duration checkpointInterval) {
     return new JobConfig(
-        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
+        kafka,
+        clickhouse,
+        eventTime,
+        dedupTtl,
+        checkpointInterval,
+        parallelism,
+        catalogPath,
+        checkpointDir);
   }
 
   public JobConfig withParallelism(int parallelism) {
     return new JobConfig(
-        kafka, clickhouse, eventTime, dedupTtl, checkpointInterval, parallelism, catalogPath);
+        kafka,
+        clickhouse,
+        eventTime,
+        dedupTtl,
+        checkpointInterval,
+        parallelism,
+        catalogPath,
+        checkpointDir);
   }
 }

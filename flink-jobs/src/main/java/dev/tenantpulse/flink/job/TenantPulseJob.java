@@ -16,7 +16,9 @@ import dev.tenantpulse.flink.sink.TableWriter;
 import dev.tenantpulse.flink.source.KafkaEventSource;
 import dev.tenantpulse.flink.source.ReceivedEvent;
 import dev.tenantpulse.tenancy.events.TenantEvent;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -55,6 +57,14 @@ public final class TenantPulseJob {
   public static void configure(StreamExecutionEnvironment env, JobConfig config) {
     Configuration settings = new Configuration();
     settings.set(PipelineOptions.GENERIC_TYPES, false);
+    if (config.checkpointDir() != null) {
+      settings.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      settings.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());
+      // A cancelled job (a redeploy) can be started again from its last checkpoint.
+      settings.set(
+          CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+          ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    }
     env.configure(settings);
     env.enableCheckpointing(config.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
     if (config.parallelism() > 0) {

@@ -54,7 +54,8 @@ class JobConfigTests {
                 Map.entry("sink.batch-size", "5000"),
                 Map.entry("sink.flush-interval", "250ms"),
                 Map.entry("sink.max-retries", "2"),
-                Map.entry("sink.retry-backoff", "1s")),
+                Map.entry("sink.retry-backoff", "1s"),
+                Map.entry("checkpoint.dir", "s3://bucket/tenant-pulse/checkpoints")),
             Map.of());
 
     assertThat(config.kafka().bootstrapServers()).isEqualTo("k1:9092,k2:9092");
@@ -74,6 +75,7 @@ class JobConfigTests {
     assertThat(config.clickhouse().batchSize()).isEqualTo(5000);
     assertThat(config.clickhouse().flushInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.clickhouse().maxRetries()).isEqualTo(2);
+    assertThat(config.checkpointDir()).isEqualTo("s3://bucket/tenant-pulse/checkpoints");
   }
 
   @Test
@@ -98,13 +100,17 @@ class JobConfigTests {
                         "kafka.bounded", "yes",
                         "kafka.starting-offsets", "yesterday",
                         "clickhouse.url", "http://localhost:8123",
-                        "events.lateness", "1h"),
+                        "events.lateness", "1h",
+                        "checkpoint.dir", "/var/lib/flink",
+                        "catalog.path", "/nonexistent/catalog.json"),
                     Map.of()))
         .isInstanceOfSatisfying(
             InvalidConfigException.class,
             e ->
                 assertThat(e.problems())
-                    .hasSize(7)
+                    .hasSize(9)
+                    .anySatisfy(p -> assertThat(p).startsWith("checkpoint.dir:"))
+                    .anySatisfy(p -> assertThat(p).startsWith("catalog.path:"))
                     .anySatisfy(p -> assertThat(p).startsWith("events.allowed-lateness:"))
                     .anySatisfy(p -> assertThat(p).startsWith("sink.batch-size: must be >= 1"))
                     .anySatisfy(p -> assertThat(p).startsWith("clickhouse.database:"))

@@ -1,12 +1,15 @@
 package dev.tenantpulse.flink.testing;
 
 import dev.tenantpulse.flink.config.JobConfig;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 /** Job configurations for tests: the shared broker and engine, a topic and database per test. */
 public final class TestJobs {
+
+  private static final Path CHECKPOINTS = Path.of("target", "checkpoints").toAbsolutePath();
 
   private TestJobs() {}
 
@@ -27,6 +30,7 @@ public final class TestJobs {
     p.put("checkpoint.interval", "1s");
     p.put("events.idle-timeout", "10m");
     p.put("parallelism", "2");
+    p.put("checkpoint.dir", CHECKPOINTS.toUri().toString());
     return p;
   }
 

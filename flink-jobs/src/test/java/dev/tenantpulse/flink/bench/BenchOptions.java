@@ -1,0 +1,56 @@
+package dev.tenantpulse.flink.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code bin/bench-flink [--tenants 10000] [--seed 42] [--parallelism 2] [--partitions 4]
+ * [--live-seconds 20] [--batch-size N]}.
+ *
+ * @param tenants scenario size: 10,000 tenants is the scenario module's large scenario (~1.7 M
+ *     arrivals over 40 days); fewer for a quicker run
+ * @param live how long the freshness phase sends at half the measured peak
+ * @param batchSize the sink's batch size, 0 for the job's default
+ */
+record BenchOptions(
+    long seed, int tenants, int parallelism, int partitions, Duration live, int batchSize) {
+
+  static BenchOptions parse(String... args) {
+    long seed = 42;
+    int tenants = 10_000;
+    int parallelism = 2;
+    int partitions = 4;
+    int liveSeconds = 20;
+    int batchSize = 0;
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String key = args[i];
+      String value = i + 1 < args.length ? args[++i] : null;
+      try {
+        switch (key) {
+          case "--seed" -> seed = Long.parseLong(value);
+          case "--tenants" -> tenants = Integer.parseInt(value);
+          case "--parallelism" -> parallelism = Integer.parseInt(value);
+          case "--partitions" -> partitions = Integer.parseInt(value);
+          case "--live-seconds" -> liveSeconds = Integer.parseInt(value);
+          case "--batch-size" -> batchSize = Integer.parseInt(value);
+          default -> problems.add("unknown option " + key);
+        }
+      } catch (NumberFormatException | NullPointerException e) {
+        problems.add(key + " needs a number, got " + value);
+      }
+    }
+    if (tenants < 1 || parallelism < 1 || partitions < 1 || liveSeconds < 1) {
+      problems.add("--tenants, --parallelism, --partitions and --live-seconds must be >= 1");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(
+          String.join("; ", problems)
+              + "\nusage: bin/bench-flink [--tenants 10000] [--seed 42] [--parallelism 2]"
+              + " [--partitions 4] [--live-seconds 20] [--batch-size N]");
+    }
+    return new BenchOptions(
+        seed, tenants, parallelism, partitions, Duration.ofSeconds(liveSeconds), batchSize);
+  }
+}

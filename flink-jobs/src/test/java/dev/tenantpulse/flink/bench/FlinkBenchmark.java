@@ -1,0 +1,150 @@
+package dev.tenantpulse.flink.bench;
+
+import dev.tenantpulse.flink.config.JobConfig;
+import dev.tenantpulse.flink.eventtime.EventTimeWatermarks;
+import dev.tenantpulse.flink.job.TenantPulseJob;
+import dev.tenantpulse.flink.source.KafkaEventSource;
+import dev.tenantpulse.flink.testing.TestFlink;
+import dev.tenantpulse.flink.testing.TestJobs;
+import dev.tenantpulse.flink.testing.TestKafka;
+import dev.tenantpulse.flink.testing.TestWarehouse;
+import dev.tenantpulse.scenario.generate.Scenario;
+import dev.tenantpulse.scenario.generate.ScenarioConfig;
+import dev.tenantpulse.scenario.generate.ScenarioGenerator;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * Throughput of the whole job against a pass-through job on the same data in the same run, and
+ * freshness at half the measured peak. One process: an in-process Kafka broker, chDB, a Flink
+ * MiniCluster (the test fixtures of this module, hence a test-classpath main run by {@code
+ * bin/bench-flink}: the chDB driver is Java 25 and test-scoped here).
+ *
+ * <ol>
+ *   <li>The scenario's arrivals go to a topic as the collector writes them (key tenant, record
+ *       timestamp = receive time).
+ *   <li>Pass-through: the job's own Kafka source (decoding, watermarks) into a discarding sink.
+ *   <li>The whole job (bounded): lateness, dedup, {@code events} and every metric table in chDB.
+ *   <li>Freshness: the whole job unbounded on a second topic while arrivals are sent at half the
+ *       whole job's rate ({@link FreshnessRun}).
+ * </ol>
+ */
+public final class FlinkBenchmark {
+
+  private FlinkBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    System.out.printf(
+        "Flink jobs benchmark: %d tenants, seed %d, parallelism %d, %d partitions, %d cores,"
+            + " load average %.1f at start%n",
+        options.tenants(),
+        options.seed(),
+        options.parallelism(),
+        options.partitions(),
+        Runtime.getRuntime().availableProcessors(),
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+    long t = System.nanoTime();
+    Scenario scenario =
+        ScenarioGenerator.generate(
+            ScenarioConfig.large(options.seed()).withTenants(options.tenants()));
+    int events = scenario.arrivals().size();
+    System.out.printf(
+        "scenario: %,d arrivals (%,d duplicates, %d late) generated in %.1f s%n",
+        events, scenario.duplicateCount(), scenario.lateCount(), seconds(t));
+    t = System.nanoTime();
+    String topic = TestKafka.freshTopic("bench", options.partitions());
+    TestKafka.send(topic, scenario.arrivals());
+    System.out.printf("sent to Kafka in %.1f s%n", seconds(t));
+
+    double passThrough = passThrough(options, topic, events);
+    double whole = wholeJob(options, topic, events);
+    System.out.printf(
+        "%-58s %,12.0f events/s%n", "pass-through (Kafka source -> discard)", passThrough);
+    System.out.printf(
+        "%-58s %,12.0f events/s   %.2f x pass-through%n",
+        "whole job (dedup, lateness, events + 7 metric tables)", whole, whole / passThrough);
+
+    FreshnessRun.Result fresh =
+        new FreshnessRun(options, scenario, Math.max(1_000, whole / 2)).run();
+    System.out.printf(
+        "freshness at %,.0f events/s (half the whole job's rate) for %d s, %,d events sent:%n",
+        fresh.rate(), options.live().toSeconds(), fresh.sent());
+    System.out.printf(
+        "  raw events, accepted by Kafka -> visible in events:   p50 %,6d ms  p95 %,6d ms  (%d"
+            + " probes)%n",
+        fresh.raw().at(0.5), fresh.raw().at(0.95), fresh.raw().count());
+    System.out.printf(
+        "  hourly rows, event time passes the hour -> row visible: p50 %,6d ms  p95 %,6d ms  (%d"
+            + " hours)%n",
+        fresh.hourly().at(0.5), fresh.hourly().at(0.95), fresh.hourly().count());
+
+    boolean ratioMet = whole / passThrough >= 0.3;
+    boolean rateMet = whole >= 100_000;
+    boolean freshMet =
+        fresh.raw().count() > 0
+            && fresh.hourly().count() > 0
+            && Math.max(fresh.raw().at(0.95), fresh.hourly().at(0.95)) <= 5_000;
+    System.out.printf(
+        "targets: >= 0.30 x pass-through %s, >= 100k events/s %s, p95 freshness <= 5 s %s%n",
+        verdict(ratioMet), verdict(rateMet), verdict(freshMet));
+    System.out.printf(
+        "load average at the end %.1f (other work on the machine moves these figures)%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    System.exit(ratioMet && rateMet && freshMet ? 0 : 1);
+  }
+
+  private static double passThrough(BenchOptions options, String topic, int events)
+      throws Exception {
+    JobConfig config = config(options, topic, "passthrough");
+    StreamExecutionEnvironment env = TestFlink.env(options.parallelism());
+    TenantPulseJob.configure(env, config);
+    env.fromSource(
+            KafkaEventSource.of(config.kafka()),
+            EventTimeWatermarks.forEvents(config.eventTime()),
+            "kafka")
+        .sinkTo(new DiscardingSink<>());
+    return rate(env.execute("bench-pass-through"), events);
+  }
+
+  private static double wholeJob(BenchOptions options, String topic, int events) throws Exception {
+    JobConfig config = config(options, topic, "whole");
+    StreamExecutionEnvironment env = TestFlink.env(options.parallelism());
+    TenantPulseJob.build(env, config);
+    return rate(env.execute("bench-whole-job"), events);
+  }
+
+  static JobConfig config(BenchOptions options, String topic, String hint) throws Exception {
+    Map<String, String> p = TestJobs.properties(topic, TestWarehouse.migratedDatabase(hint));
+    p.put("parallelism", Integer.toString(options.parallelism()));
+    p.put("checkpoint.interval", "10s");
+    if (options.batchSize() > 0) {
+      p.put("sink.batch-size", Integer.toString(options.batchSize()));
+    }
+    return TestJobs.config(p);
+  }
+
+  /** Events per second of the job's run on the cluster (deployment included, as for both). */
+  private static double rate(JobExecutionResult result, int events) {
+    return events / (result.getNetRuntime() / 1000.0);
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "MET" : "MISSED";
+  }
+}
