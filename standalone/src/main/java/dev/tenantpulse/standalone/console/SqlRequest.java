@@ -1,5 +1,6 @@
 package dev.tenantpulse.standalone.console;
 
+import dev.tenantpulse.warehouse.shell.SqlCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ record SqlRequest(String sql, int maxRows, Duration timeout) {
       problems.add("sql: required, one SQL statement");
     } else if (statement.length() > MAX_SQL_CHARS) {
       problems.add("sql: at most " + MAX_SQL_CHARS + " characters");
-    } else if (TRAILING_FORMAT.matcher(Quotes.blank(statement)).matches()) {
+    } else if (TRAILING_FORMAT.matcher(SqlCode.codeOnly(statement)).matches()) {
       problems.add(
           "sql: drop the FORMAT clause; ask for CSV with 'Accept: text/csv' or ?format=csv");
     }
@@ -50,43 +51,5 @@ record SqlRequest(String sql, int maxRows, Duration timeout) {
           java.util.Map.of("problems", problems));
     }
     return new SqlRequest(statement, rows, Duration.ofSeconds(seconds));
-  }
-
-  /** Blanks the insides of quotes and comments, so patterns match code only. */
-  static final class Quotes {
-    private Quotes() {}
-
-    static String blank(String sql) {
-      StringBuilder b = new StringBuilder(sql.length());
-      int n = sql.length();
-      for (int i = 0; i < n; i++) {
-        char c = sql.charAt(i);
-        char next = i + 1 < n ? sql.charAt(i + 1) : 0;
-        if (c == '\'' || c == '"' || c == '`') {
-          b.append(c);
-          for (i++; i < n && sql.charAt(i) != c; i++) {
-            b.append(' ');
-            if (sql.charAt(i) == '\\' && i + 1 < n) {
-              b.append(' ');
-              i++;
-            }
-          }
-          if (i < n) {
-            b.append(c);
-          }
-        } else if (c == '-' && next == '-') {
-          int end = sql.indexOf('\n', i);
-          i = (end < 0 ? n : end) - 1;
-          b.append(' ');
-        } else if (c == '/' && next == '*') {
-          int end = sql.indexOf("*/", i + 2);
-          i = end < 0 ? n : end + 1;
-          b.append(' ');
-        } else {
-          b.append(c);
-        }
-      }
-      return b.toString();
-    }
   }
 }

@@ -21,7 +21,7 @@ final class StatementGuard {
 
   /** Why the shell refuses {@code sql}, or empty when it may run. */
   static Optional<SQLException> refusal(String sql) {
-    String code = codeOnly(sql);
+    String code = SqlCode.codeOnly(sql);
     if (INTO_OUTFILE.matcher(code).matches()) {
       return Optional.of(
           new SQLException(
@@ -38,39 +38,5 @@ final class StatementGuard {
               "42000"));
     }
     return Optional.empty();
-  }
-
-  /** {@code sql} with the insides of quotes and comments blanked, so only its code is matched. */
-  static String codeOnly(String sql) {
-    StringBuilder b = new StringBuilder(sql.length());
-    int n = sql.length();
-    for (int i = 0; i < n; i++) {
-      char c = sql.charAt(i);
-      char next = i + 1 < n ? sql.charAt(i + 1) : 0;
-      if (c == '\'' || c == '"' || c == '`') {
-        b.append(c);
-        for (i++; i < n && sql.charAt(i) != c; i++) {
-          b.append(' ');
-          if (sql.charAt(i) == '\\' && i + 1 < n) {
-            b.append(' ');
-            i++;
-          }
-        }
-        if (i < n) {
-          b.append(c);
-        }
-      } else if (c == '-' && next == '-') {
-        int end = sql.indexOf('\n', i);
-        i = (end < 0 ? n : end) - 1;
-        b.append(' ');
-      } else if (c == '/' && next == '*') {
-        int end = sql.indexOf("*/", i + 2);
-        i = end < 0 ? n : end + 1;
-        b.append(' ');
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

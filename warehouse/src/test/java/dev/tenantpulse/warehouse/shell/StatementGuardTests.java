@@ -30,6 +30,6 @@ class StatementGuardTests {
 
   @Test
   void blanksQuotesAndCommentsButKeepsTheRest() {
-    assertThat(StatementGuard.codeOnly("a 'b;c' -- d\ne /* f */ g")).isEqualTo("a '   '  \ne   g");
+    assertThat(SqlCode.codeOnly("a 'b;c' -- d\ne /* f */ g")).isEqualTo("a '   '  \ne   g");
   }
 }
