@@ -3,6 +3,7 @@ package dev.tenantpulse.flink.eventtime;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.util.clock.RelativeClock;
 
 /**
  * Watermarks of one Kafka partition: the newest event time minus the disorder bound, and — once the
@@ -14,12 +15,21 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * are not idle. So the combined watermark follows the wall clock only once every partition that has
  * events is silent; while one still delivers (a replay of old events, say) that one holds it back.
  *
+ * <p>Silence is measured on Flink's input activity clock, which stops while the source is
+ * back-pressured: a job stalled behind a slow sink has events waiting, and jumping to the wall
+ * clock then would make the rest of a replayed backlog late. The watermark's value during silence
+ * is still the wall clock.
+ *
  * <p>Before its first event a partition holds the others back (its watermark is the minimum) for
  * the idle timeout, then reports itself idle. Holding back matters at start-up with a backlog: a
  * partition whose first fetch comes later must not find the others' watermark already days ahead
  * (its events would all be late). Going idle matters for a partition that never receives anything:
  * it must not stop event time for good. Its watermark never jumps to the wall clock before it has
- * seen an event (a backlog of old events read afterwards would all be late).
+ * seen an event (a backlog of old events read afterwards would all be late). And when another
+ * partition of the same reader reads its first event, an idle one without events becomes active
+ * again for an idle timeout ({@link ReaderFirstEvents}): traffic that starts after a quiet start
+ * reaches every partition within moments, and none may be skipped while its first fetch is on its
+ * way.
  *
  * <p>The generator is not checkpointed: after a restart a partition waits for its first event again
  * before following the wall clock. If the whole topic stays silent across a restart, hours
@@ -29,49 +39,88 @@ public final class SilenceAwareWatermarkGenerator<T> implements WatermarkGenerat
 
   private final long bound;
   private final long idleTimeout;
-  private final WallClock clock;
+  private final WallClock wallClock;
+  private final RelativeClock activityClock;
+  private final ReaderFirstEvents readerFirstEvents;
 
-  private final long createdAt;
   private boolean seenEvent;
+  private boolean idle;
+  private long quietSince;
+  private long firstEventsKnown;
   private long newestEventTime = Long.MIN_VALUE;
-  private long lastEventWallTime;
+  private long lastEventActivityTime;
   private long emitted = Long.MIN_VALUE;
 
-  public SilenceAwareWatermarkGenerator(long boundMillis, long idleTimeoutMillis, WallClock clock) {
+  /** A generator alone in its reader whose input is never back-pressured (tests). */
+  public <C extends WallClock & RelativeClock> SilenceAwareWatermarkGenerator(
+      long boundMillis, long idleTimeoutMillis, C clock) {
+    this(boundMillis, idleTimeoutMillis, clock, clock, new ReaderFirstEvents());
+  }
+
+  /**
+   * @param wallClock what event time follows during silence
+   * @param activityClock what silence is measured on: stops while the input cannot make progress
+   * @param readerFirstEvents shared by the generators of the partitions of one reader
+   */
+  public SilenceAwareWatermarkGenerator(
+      long boundMillis,
+      long idleTimeoutMillis,
+      WallClock wallClock,
+      RelativeClock activityClock,
+      ReaderFirstEvents readerFirstEvents) {
     if (boundMillis < 0 || idleTimeoutMillis <= 0) {
       throw new IllegalArgumentException("bound must be >= 0 and idle timeout > 0");
     }
     this.bound = boundMillis;
     this.idleTimeout = idleTimeoutMillis;
-    this.clock = clock;
-    this.createdAt = clock.millis();
+    this.wallClock = wallClock;
+    this.activityClock = activityClock;
+    this.readerFirstEvents = readerFirstEvents;
+    this.quietSince = activityClock.relativeTimeMillis();
+    this.firstEventsKnown = readerFirstEvents.count();
   }
 
   @Override
   public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-    seenEvent = true;
+    if (!seenEvent) {
+      seenEvent = true;
+      readerFirstEvents.increment();
+    }
     newestEventTime = Math.max(newestEventTime, eventTimestamp);
-    lastEventWallTime = clock.millis();
+    lastEventActivityTime = activityClock.relativeTimeMillis();
   }
 
   @Override
   public void onPeriodicEmit(WatermarkOutput output) {
+    long now = activityClock.relativeTimeMillis();
     if (!seenEvent) {
-      if (clock.millis() - createdAt >= idleTimeout) {
-        output.markIdle();
-      }
+      beforeFirstEvent(now, output);
       return;
     }
     // As Flink's bounded-out-of-orderness generator: an event exactly `bound` behind the newest
     // is not yet behind the watermark.
     long watermark = newestEventTime - bound - 1;
-    long now = clock.millis();
-    if (now - lastEventWallTime >= idleTimeout) {
-      watermark = Math.max(watermark, now - bound - 1);
+    if (now - lastEventActivityTime >= idleTimeout) {
+      watermark = Math.max(watermark, wallClock.millis() - bound - 1);
     }
     if (watermark > emitted) {
       emitted = watermark;
       output.emitWatermark(new Watermark(watermark));
+    }
+  }
+
+  private void beforeFirstEvent(long now, WatermarkOutput output) {
+    long firstEvents = readerFirstEvents.count();
+    if (firstEvents != firstEventsKnown) { // another partition started: ours may be next
+      firstEventsKnown = firstEvents;
+      quietSince = now;
+    }
+    if (now - quietSince >= idleTimeout) {
+      idle = true;
+      output.markIdle();
+    } else if (idle) {
+      idle = false;
+      output.markActive(); // its watermark is still unset: holds the reader's back
     }
   }
 

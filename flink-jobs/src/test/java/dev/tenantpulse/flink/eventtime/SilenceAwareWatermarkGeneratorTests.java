@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.util.clock.RelativeClock;
 import org.junit.jupiter.api.Test;
 
 class SilenceAwareWatermarkGeneratorTests {
@@ -33,6 +34,30 @@ class SilenceAwareWatermarkGeneratorTests {
 
     assertThat(out.idleMarks).isEqualTo(2); // an empty partition must not stop event time
     assertThat(out.watermarks).isEmpty(); // nor push it to the wall clock
+  }
+
+  @Test
+  void anIdlePartitionWithoutEventsHoldsBackAgainWhenAnotherOfItsReaderReadsItsFirstEvent() {
+    ReaderFirstEvents reader = new ReaderFirstEvents();
+    var empty = new SilenceAwareWatermarkGenerator<String>(BOUND, IDLE, clock, clock, reader);
+    var first = new SilenceAwareWatermarkGenerator<String>(BOUND, IDLE, clock, clock, reader);
+    RecordingOutput firstOut = new RecordingOutput();
+    clock.advance(IDLE);
+    empty.onPeriodicEmit(out);
+    assertThat(out.idleMarks).isEqualTo(1); // a quiet start: idle
+
+    first.onEvent("a", T0, firstOut); // traffic starts on another partition
+    empty.onPeriodicEmit(out);
+    assertThat(out.activeMarks).isEqualTo(1); // its own first fetch may be on the way
+    clock.advance(IDLE - 1);
+    empty.onPeriodicEmit(out);
+    assertThat(out.idleMarks).isEqualTo(1);
+
+    clock.advance(1); // still nothing: an empty partition, idle again
+    empty.onPeriodicEmit(out);
+    assertThat(out.idleMarks).isEqualTo(2);
+    assertThat(out.activeMarks).isEqualTo(1);
+    assertThat(out.watermarks).isEmpty();
   }
 
   @Test
@@ -100,7 +125,23 @@ class SilenceAwareWatermarkGeneratorTests {
     assertThat(out.last()).isEqualTo(live - BOUND - 1);
   }
 
-  static final class ManualClock implements WallClock {
+  @Test
+  void aBackPressuredInputIsNotSilent() {
+    ManualClock activity = new ManualClock(0);
+    var stalled =
+        new SilenceAwareWatermarkGenerator<String>(
+            BOUND, IDLE, clock, activity, new ReaderFirstEvents());
+    stalled.onEvent("a", T0, out);
+    clock.advance(10 * IDLE); // the wall clock runs; the activity clock stands while stalled
+    stalled.onPeriodicEmit(out);
+    assertThat(out.last()).isEqualTo(T0 - BOUND - 1);
+
+    activity.advance(IDLE); // unblocked, and really nothing more to read
+    stalled.onPeriodicEmit(out);
+    assertThat(out.last()).isEqualTo(clock.millis() - BOUND - 1);
+  }
+
+  static final class ManualClock implements WallClock, RelativeClock {
     private long now;
 
     ManualClock(long now) {
@@ -115,11 +156,22 @@ class SilenceAwareWatermarkGeneratorTests {
     public long millis() {
       return now;
     }
+
+    @Override
+    public long relativeTimeMillis() {
+      return now;
+    }
+
+    @Override
+    public long relativeTimeNanos() {
+      return now * 1_000_000;
+    }
   }
 
   static final class RecordingOutput implements WatermarkOutput {
     final List<Long> watermarks = new ArrayList<>();
     int idleMarks;
+    int activeMarks;
 
     @Override
     public void emitWatermark(Watermark watermark) {
@@ -132,7 +184,9 @@ class SilenceAwareWatermarkGeneratorTests {
     }
 
     @Override
-    public void markActive() {}
+    public void markActive() {
+      activeMarks++;
+    }
 
     long last() {
       return watermarks.get(watermarks.size() - 1);
