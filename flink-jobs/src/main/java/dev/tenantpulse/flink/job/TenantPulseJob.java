@@ -57,6 +57,9 @@ public final class TenantPulseJob {
   public static void configure(StreamExecutionEnvironment env, JobConfig config) {
     Configuration settings = new Configuration();
     settings.set(PipelineOptions.GENERIC_TYPES, false);
+    // Every record the job passes on is immutable (Java records), so chained operators may share
+    // an instance instead of copying it through its serializer at each hop.
+    settings.set(PipelineOptions.OBJECT_REUSE, true);
     if (config.checkpointDir() != null) {
       settings.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
       settings.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDir());

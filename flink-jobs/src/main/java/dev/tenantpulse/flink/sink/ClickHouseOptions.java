@@ -28,7 +28,7 @@ public record ClickHouseOptions(
     implements Serializable {
 
   public static final String DEFAULT_DATABASE = "tenant_pulse";
-  public static final int DEFAULT_BATCH_SIZE = 1000;
+  public static final int DEFAULT_BATCH_SIZE = 50_000;
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
   public static final int DEFAULT_MAX_RETRIES = 5;
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(500);

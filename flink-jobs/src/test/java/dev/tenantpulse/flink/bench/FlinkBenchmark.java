@@ -68,13 +68,20 @@ public final class FlinkBenchmark {
     TestKafka.send(topic, scenario.arrivals());
     System.out.printf("sent to Kafka in %.1f s%n", seconds(t));
 
+    CpuMeter cpu = CpuMeter.start();
     double passThrough = passThrough(options, topic, events);
+    CpuMeter.Reading passCpu = cpu.lap();
     double whole = wholeJob(options, topic, events);
+    CpuMeter.Reading wholeCpu = cpu.lap();
     System.out.printf(
-        "%-58s %,12.0f events/s%n", "pass-through (Kafka source -> discard)", passThrough);
+        "%-58s %,12.0f events/s   %s%n",
+        "pass-through (Kafka source -> discard)", passThrough, passCpu.per(events));
     System.out.printf(
-        "%-58s %,12.0f events/s   %.2f x pass-through%n",
-        "whole job (dedup, lateness, events + 7 metric tables)", whole, whole / passThrough);
+        "%-58s %,12.0f events/s   %s   %.2f x pass-through%n",
+        "whole job (dedup, lateness, events + 7 metric tables)",
+        whole,
+        wholeCpu.per(events),
+        whole / passThrough);
 
     FreshnessRun.Result fresh =
         new FreshnessRun(options, scenario, Math.max(1_000, whole / 2)).run();

@@ -22,7 +22,7 @@ class JobConfigTests {
     assertThat(config.kafka().startingOffsets()).isEqualTo(StartingOffsets.COMMITTED);
     assertThat(config.kafka().bounded()).isFalse();
     assertThat(config.clickhouse().database()).isEqualTo("tenant_pulse");
-    assertThat(config.clickhouse().batchSize()).isEqualTo(1000);
+    assertThat(config.clickhouse().batchSize()).isEqualTo(50_000);
     assertThat(config.eventTime().allowedLateness()).isEqualTo(Duration.ofHours(1));
     assertThat(config.eventTime().idleTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.eventTime().disorderBound()).isEqualTo(Duration.ofSeconds(30));
