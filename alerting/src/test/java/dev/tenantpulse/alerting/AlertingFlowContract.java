@@ -345,6 +345,9 @@ abstract class AlertingFlowContract {
     assertThat(evaluate().notifications()).isEqualTo(1);
     awaitOutboxSettled();
     assertThat(json(receivers.webhook().get(1)).get("status").asString()).isEqualTo("resolved");
+    // Not the bare current summary, which would read as if the drop itself had cleared.
+    assertThat(json(receivers.webhook().get(1)).get("summary").asString())
+        .startsWith("data is back: ");
     assertThat(json(receivers.pagerDuty().get(1)).get("event_action").asString())
         .isEqualTo("resolve");
   }

@@ -206,6 +206,12 @@ public class EvaluationService {
     return new Result(rule.name(), "ok", observations.size(), changes, notifications);
   }
 
+  /**
+   * Prefixes the summary of a RESOLVED that ends a no-data episode: the current observation's
+   * summary alone ("26 % below the weekly average") would read as if the condition had cleared.
+   */
+  static final String DATA_IS_BACK = "data is back: ";
+
   private void enqueue(Rule rule, AlertInstance instance, Decision.Notify n, Instant now) {
     String key =
         NotificationKeys.idempotencyKey(
@@ -221,7 +227,7 @@ public class EvaluationService {
             instance.labels().values(),
             rule.severity().text(),
             instance.value(),
-            instance.summary(),
+            n.endsNoData() ? DATA_IS_BACK + instance.summary() : instance.summary(),
             rule.description(),
             n.episode(),
             instance.episodeStartedAt(),

@@ -21,8 +21,17 @@ public record Decision(AlertInstance next, List<Change> changes, List<Notify> no
   /**
    * One notification: its kind, the episode it belongs to and its index within the episode (0 the
    * first, then repeats). Together with the rule and labels these make the idempotency key.
+   *
+   * @param endsNoData a RESOLVED that ends a no-data episode: the data is back, which says nothing
+   *     yet about the condition (a FIRING may follow in the same step)
    */
-  public record Notify(NotificationKind kind, int episode, int index, boolean silenced) {}
+  public record Notify(
+      NotificationKind kind, int episode, int index, boolean silenced, boolean endsNoData) {
+
+    public Notify(NotificationKind kind, int episode, int index, boolean silenced) {
+      this(kind, episode, index, silenced, false);
+    }
+  }
 
   public boolean changed() {
     return !changes.isEmpty();

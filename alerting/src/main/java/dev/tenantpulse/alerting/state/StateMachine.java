@@ -103,7 +103,9 @@ public final class StateMachine {
     AlertStatus from = s.status();
     boolean wasNotified = s.notificationsSent() > 0;
     if (wasNotified) {
-      notes.add(new Decision.Notify(NotificationKind.RESOLVED, s.episode(), 0, false));
+      notes.add(
+          new Decision.Notify(
+              NotificationKind.RESOLVED, s.episode(), 0, false, from == AlertStatus.NO_DATA));
     }
     changes.add(new Decision.Change(from, AlertStatus.RESOLVED, wasNotified, false));
     return s.withStatus(AlertStatus.RESOLVED, now);

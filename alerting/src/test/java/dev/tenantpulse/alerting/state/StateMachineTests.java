@@ -157,7 +157,7 @@ class StateMachineTests {
     // Data is back and the condition holds: no-data resolves and pending starts in one step.
     Decision back = met();
     assertThat(back.notifications())
-        .containsExactly(new Decision.Notify(NotificationKind.RESOLVED, 1, 0, false));
+        .containsExactly(new Decision.Notify(NotificationKind.RESOLVED, 1, 0, false, true));
     assertThat(back.changes())
         .extracting(Decision.Change::to)
         .containsExactly(AlertStatus.RESOLVED, AlertStatus.PENDING);
