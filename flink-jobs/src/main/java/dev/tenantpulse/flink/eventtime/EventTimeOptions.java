@@ -32,8 +32,4 @@ public record EventTimeOptions(
     return new EventTimeOptions(
         DEFAULT_DISORDER_BOUND, DEFAULT_IDLE_TIMEOUT, DEFAULT_ALLOWED_LATENESS);
   }
-
-  public EventTimeOptions withIdleTimeout(Duration idleTimeout) {
-    return new EventTimeOptions(disorderBound, idleTimeout, allowedLateness);
-  }
 }

@@ -35,14 +35,6 @@ public record KafkaOptions(
     properties = Map.copyOf(properties);
   }
 
-  public KafkaOptions withBounded(boolean bounded) {
-    return new KafkaOptions(bootstrapServers, topic, groupId, startingOffsets, bounded, properties);
-  }
-
-  public KafkaOptions withStartingOffsets(StartingOffsets startingOffsets) {
-    return new KafkaOptions(bootstrapServers, topic, groupId, startingOffsets, bounded, properties);
-  }
-
   public KafkaOptions withGroupId(String groupId) {
     return new KafkaOptions(bootstrapServers, topic, groupId, startingOffsets, bounded, properties);
   }
