@@ -58,14 +58,22 @@ final class OracleComparison {
     check("events late rows", expected.lateEvents(), late);
   }
 
+  /** The row under {@code key}; null, and a difference noted, when the table has none. */
+  private Map<String, JsonNode> row(
+      Map<String, Map<String, JsonNode>> rows, String table, String key) {
+    Map<String, JsonNode> row = rows.get(key);
+    if (row == null) {
+      differences.add(table + ": no row for " + key);
+    }
+    return row;
+  }
+
   private void tenants() {
     Map<String, Map<String, JsonNode>> rows =
         index(tables.query("SELECT tenant_id, plan FROM tenants FINAL"), "tenant_id");
     for (ExpectedTenant t : expected.tenants()) {
-      Map<String, JsonNode> row = rows.get(t.tenantId());
-      if (row == null) {
-        differences.add("tenants: no row for " + t.tenantId());
-      } else {
+      Map<String, JsonNode> row = row(rows, "tenants", t.tenantId());
+      if (row != null) {
         check("tenants " + t.tenantId() + " plan", t.plan(), row.get("plan").asString());
       }
     }
@@ -80,9 +88,8 @@ final class OracleComparison {
             "h");
     for (ExpectedActiveHour e : expected.activeHours()) {
       String key = SECONDS.format(e.windowEnd());
-      Map<String, JsonNode> row = rows.get(key);
+      Map<String, JsonNode> row = row(rows, "active_tenants_hourly", key);
       if (row == null) {
-        differences.add("active_tenants_hourly: no row for " + key);
         continue;
       }
       check("active_24h at " + key, e.active24h(), row.get("active_24h").asLong());
@@ -100,9 +107,8 @@ final class OracleComparison {
             "k");
     for (ExpectedActiveHourByPlan e : expected.activeHoursByPlan()) {
       String key = SECONDS.format(e.windowEnd()) + "/" + e.plan();
-      Map<String, JsonNode> row = rows.get(key);
+      Map<String, JsonNode> row = row(rows, "active_tenants_hourly_by_plan", key);
       if (row == null) {
-        differences.add("active_tenants_hourly_by_plan: no row for " + key);
         continue;
       }
       check("by plan active_24h " + key, e.active24h(), row.get("active_24h").asLong());
@@ -124,10 +130,8 @@ final class OracleComparison {
         // ended
       }
       String key = e.day() + "/" + e.tenantId() + "/" + e.meter();
-      Map<String, JsonNode> row = rows.get(key);
-      if (row == null) {
-        differences.add("usage_daily: no row for " + key);
-      } else {
+      Map<String, JsonNode> row = row(rows, "usage_daily", key);
+      if (row != null) {
         close("usage " + key, e.quantity(), row.get("quantity"));
       }
     }
@@ -142,9 +146,8 @@ final class OracleComparison {
             "k");
     for (ExpectedFeatureAdoption e : expected.featureAdoption()) {
       String key = e.day() + "/" + e.plan() + "/" + e.feature();
-      Map<String, JsonNode> row = rows.get(key);
+      Map<String, JsonNode> row = row(rows, "feature_adoption_daily", key);
       if (row == null) {
-        differences.add("feature_adoption_daily: no row for " + key);
         continue;
       }
       check("plan_tenants " + key, e.planTenants(), row.get("plan_tenants").asLong());
@@ -161,9 +164,8 @@ final class OracleComparison {
             "w");
     for (ExpectedOnboardingCohort e : expected.onboardingCohorts()) {
       String key = e.cohortWeek().toString();
-      Map<String, JsonNode> row = rows.get(key);
+      Map<String, JsonNode> row = row(rows, "onboarding_cohorts", key);
       if (row == null) {
-        differences.add("onboarding_cohorts: no row for " + key);
         continue;
       }
       check("signups " + key, e.signups(), row.get("signups").asLong());
