@@ -1,6 +1,7 @@
 package dev.tenantpulse.tenancy.events;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** The size and time limits of the event contract, in one place for the collector and the jobs. */
 public final class EventLimits {
@@ -19,6 +20,25 @@ public final class EventLimits {
    * further ahead would close hours that have not happened yet.
    */
   public static final Duration MAX_FUTURE_SKEW = Duration.ofMinutes(5);
+
+  /**
+   * The default earliest event timestamp accepted. Nothing this service measures happened before
+   * it; a timestamp earlier than that is a sender's bug (an unset date, a zero, a sign error), and
+   * far earlier ones break every consumer that converts instants to epoch milliseconds.
+   */
+  public static final Instant EARLIEST_TIMESTAMP = Instant.parse("2000-01-01T00:00:00Z");
+
+  /**
+   * The first instant the warehouse can store: ClickHouse's {@code DateTime64(3)} holds 1900-01-01
+   * to 2299-12-31 and cannot represent anything outside. A configured earliest timestamp must lie
+   * in [{@code STORABLE_FROM}, {@link #STORABLE_UNTIL}).
+   */
+  public static final Instant STORABLE_FROM = Instant.parse("1900-01-01T00:00:00Z");
+
+  /**
+   * The first instant after what the warehouse can store (exclusive); see {@link #STORABLE_FROM}.
+   */
+  public static final Instant STORABLE_UNTIL = Instant.parse("2300-01-01T00:00:00Z");
 
   /** How long (tenant_id, id) identifies an event: a resend within it never counts twice. */
   public static final Duration IDEMPOTENCY_HORIZON = Duration.ofDays(7);

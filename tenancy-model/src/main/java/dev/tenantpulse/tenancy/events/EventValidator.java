@@ -26,12 +26,42 @@ public final class EventValidator {
   private static final List<String> TENANCY_MODELS = TenancyModel.wireNames();
 
   private final PlanCatalog catalog;
+  private final Instant earliestTimestamp;
 
+  /** A validator accepting timestamps from {@link EventLimits#EARLIEST_TIMESTAMP} on. */
   public EventValidator(PlanCatalog catalog) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this(catalog, EventLimits.EARLIEST_TIMESTAMP);
   }
 
-  /** Validates {@code raw} as received at {@code receivedAt} (the bound for future timestamps). */
+  /**
+   * A validator refusing events whose timestamp is before {@code earliestTimestamp}, which must be
+   * storable: in [{@link EventLimits#STORABLE_FROM}, {@link EventLimits#STORABLE_UNTIL}).
+   */
+  public EventValidator(PlanCatalog catalog, Instant earliestTimestamp) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(earliestTimestamp, "earliestTimestamp");
+    if (earliestTimestamp.isBefore(EventLimits.STORABLE_FROM)
+        || !earliestTimestamp.isBefore(EventLimits.STORABLE_UNTIL)) {
+      throw new IllegalArgumentException(
+          "the earliest accepted timestamp must lie between "
+              + EventLimits.STORABLE_FROM
+              + " and "
+              + EventLimits.STORABLE_UNTIL
+              + " (exclusive), what the warehouse can store; got "
+              + earliestTimestamp);
+    }
+    this.earliestTimestamp = earliestTimestamp;
+  }
+
+  /** The earliest event timestamp this validator accepts. */
+  public Instant earliestTimestamp() {
+    return earliestTimestamp;
+  }
+
+  /**
+   * Validates {@code raw} as received at {@code receivedAt} (the bound for future timestamps; the
+   * earliest is the validator's).
+   */
   public ValidationResult validate(JsonNode raw, Instant receivedAt) {
     Objects.requireNonNull(receivedAt, "receivedAt");
     if (raw == null || !raw.isObject()) {
@@ -44,7 +74,7 @@ public final class EventValidator {
     String id = length(in, "id", in.string("id", REQUIRED));
     EventType type = in.wireName("type", REQUIRED, EventType::fromWire, TYPES);
     String tenantId = pattern(in, "tenant_id", in.string("tenant_id", REQUIRED));
-    Instant timestamp = TimestampRule.read(in, "timestamp", receivedAt);
+    Instant timestamp = TimestampRule.read(in, "timestamp", earliestTimestamp, receivedAt);
     String userId = length(in, "user_id", in.string("user_id", OPTIONAL));
     String feature =
         pattern(in, "feature", in.string("feature", requiredFor(type, EventType.FEATURE_USED)));

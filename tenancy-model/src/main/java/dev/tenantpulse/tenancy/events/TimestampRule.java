@@ -10,8 +10,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The {@code timestamp} rule: ISO-8601 with an offset, at most {@link EventLimits#MAX_FUTURE_SKEW}
+ * The {@code timestamp} rule: ISO-8601 with an offset, not before the earliest accepted instant (by
+ * default {@link EventLimits#EARLIEST_TIMESTAMP}) and at most {@link EventLimits#MAX_FUTURE_SKEW}
  * after the receive time.
+ *
+ * <p>Any text yields an instant or a problem, never an exception: {@code java.time} holds every
+ * year the ISO formatter reads ({@code ±999999999}), and the bounds keep what passes where every
+ * consumer can convert it (epoch milliseconds, ClickHouse {@code DateTime64(3)}).
  *
  * <p>An offset is required because a local time means a different instant in every zone: guessing
  * UTC would silently move events of senders elsewhere by hours, into other metric windows.
@@ -20,7 +25,7 @@ final class TimestampRule {
 
   private TimestampRule() {}
 
-  static Instant read(FieldReader in, String field, Instant receivedAt) {
+  static Instant read(FieldReader in, String field, Instant earliest, Instant receivedAt) {
     String text = in.string(field, FieldReader.REQUIRED);
     if (text == null) {
       return null;
@@ -34,6 +39,16 @@ final class TimestampRule {
       // A parse failure is the sender's mistake, not ours: it becomes the reason, worded by
       // whether only the offset is missing.
       in.problem(field, isLocalDateTime(text) ? offsetMissing() : malformed(text));
+      return null;
+    }
+    if (timestamp.isBefore(earliest)) {
+      in.problem(
+          field,
+          "is before "
+              + earliest
+              + ", the earliest timestamp accepted; got "
+              + timestamp
+              + " (check for an unset or zero date)");
       return null;
     }
     Instant latest = receivedAt.plus(EventLimits.MAX_FUTURE_SKEW);

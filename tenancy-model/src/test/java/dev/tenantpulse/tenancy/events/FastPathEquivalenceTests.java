@@ -127,7 +127,19 @@ class FastPathEquivalenceTests {
             "2026-11-27T10:15:30+02:60",
             "2026-11-27t10:15:30z",
             "2026-11-27T10:15Z",
-            "2026-11-27T10:15:30+0200");
+            "2026-11-27T10:15:30+0200",
+            // the time bounds' edges and beyond (the rule compares whatever instant is read)
+            "1999-12-31T23:59:59.999Z",
+            "2000-01-01T00:00:00Z",
+            "1899-12-31T23:59:59.999999999Z",
+            "1969-12-31T23:59:59Z",
+            "2262-04-11T23:47:16.854775808Z",
+            "2299-12-31T23:59:59.999+18:00",
+            "2016-12-31T23:59:60Z",
+            "2026-11-27T10:15:30-18:01",
+            "+10000-01-01T00:00:00Z",
+            "-0001-01-01T00:00:00Z",
+            "-999999999-01-01T00:00:00-18:00");
     String mutations = "0123456789-:T.Z+z ";
     for (int i = 0; i < N; i++) {
       StringBuilder text = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
