@@ -37,6 +37,7 @@ public final class ChdbDriver implements Driver {
     }
     ChdbUrl parsed = ChdbUrl.parse(url, info);
     NativeConnection session = ChdbEngine.connect(parsed.dataPath(), parsed.orderedSettings());
+    session.limitOutput(parsed.maxOutputBytes());
     return new ChdbConnection(url, parsed, session);
   }
 
@@ -50,7 +51,10 @@ public final class ChdbDriver implements Driver {
     DriverPropertyInfo readonly = new DriverPropertyInfo("readonly", "0");
     readonly.description = "1: the session may only read (ClickHouse readonly=1)";
     readonly.choices = new String[] {"0", "1", "2"};
-    return new DriverPropertyInfo[] {readonly};
+    DriverPropertyInfo outputCap = new DriverPropertyInfo(ChdbUrl.MAX_OUTPUT_BYTES, null);
+    outputCap.description =
+        "refuse results whose output is longer than this many bytes, before reading them";
+    return new DriverPropertyInfo[] {readonly, outputCap};
   }
 
   @Override

@@ -13,6 +13,8 @@ final class ChdbErrors {
   private static final int UNKNOWN_TABLE = 60;
   private static final int UNKNOWN_IDENTIFIER = 47;
   static final int READONLY = 164;
+  static final int QUERY_IS_TOO_LARGE = 229;
+  static final int TOO_MANY_ROWS_OR_BYTES = 396;
 
   private ChdbErrors() {}
 

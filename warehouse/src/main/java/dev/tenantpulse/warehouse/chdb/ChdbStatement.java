@@ -30,7 +30,10 @@ class ChdbStatement extends UnsupportedStatement {
   boolean run(String sql) throws SQLException {
     ensureOpen();
     closeResult();
-    if (SqlTemplate.isMultiStatement(sql)) {
+    if (connection.isReadOnly()) {
+      // The engine's parser decides (see ReadOnlyGuard); ours below only serves writers.
+      ReadOnlyGuard.check(connection.nativeConnection(), sql);
+    } else if (SqlTemplate.isMultiStatement(sql)) {
       // chDB, unlike a ClickHouse server, would run every statement of the string and mix their
       // outputs into one unreadable result; one execute must stay one statement.
       throw new SQLSyntaxErrorException(
@@ -38,9 +41,6 @@ class ChdbStatement extends UnsupportedStatement {
               + " (multi-statements are not allowed): split the text at its ';'",
           "42000",
           ChdbErrors.SYNTAX_ERROR);
-    }
-    if (connection.isReadOnly()) {
-      refuseUnlessRead(sql);
     }
     NativeConnection.QueryOutput out =
         connection.nativeConnection().query(sql, ResultTable.FORMAT, queryTimeoutSeconds);
@@ -55,23 +55,6 @@ class ChdbStatement extends UnsupportedStatement {
     result = new ChdbResultSet(this, table);
     updateCount = -1;
     return true;
-  }
-
-  /**
-   * readonly=1 alone is not enough on chDB: {@code SELECT … INTO OUTFILE} still writes files and
-   * {@code KILL QUERY} still runs (seen on 26.7). A read-only session therefore also asks the
-   * engine's parser and runs only what it classifies as a single read.
-   */
-  private void refuseUnlessRead(String sql) throws SQLException {
-    NativeConnection.Classification verdict = connection.nativeConnection().classify(sql);
-    if (!verdict.isSingleRead() && !verdict.unparsable()) {
-      throw new SQLException(
-          "read-only connection (readonly=1): only single reading statements (SELECT, SHOW, DESCRIBE, EXPLAIN,"
-              + " EXISTS) may run; this one is not (INTO OUTFILE, SET, SYSTEM, KILL and writes are"
-              + " refused)",
-          "25006",
-          ChdbErrors.READONLY);
-    }
   }
 
   @Override

@@ -13,12 +13,17 @@ import java.util.Properties;
  * and the ClickHouse settings of the session. Properties passed to {@code connect} are settings
  * too; {@code user} and {@code password} are ignored (chDB has no users).
  *
+ * <p>One property is the driver's, not the engine's: {@code max_output_bytes} refuses a result
+ * whose output is larger before any of it is copied into the Java heap (the engine hands over a
+ * whole buffer; 300 rows of a megabyte each are 300 MB on a heap that Flink and Kafka share).
+ *
  * <p>Every session reads and writes times in UTC and quotes decimals and non-finite floats in its
  * JSON output, so values survive the trip to Java exactly; a URL may override these.
  */
-record ChdbUrl(Path dataPath, Map<String, String> settings) {
+record ChdbUrl(Path dataPath, Map<String, String> settings, long maxOutputBytes) {
 
   static final String PREFIX = "jdbc:chdb:";
+  static final String MAX_OUTPUT_BYTES = "max_output_bytes";
   private static final Map<String, String> SESSION_DEFAULTS =
       Map.of(
           "session_timezone", "UTC",
@@ -66,12 +71,26 @@ record ChdbUrl(Path dataPath, Map<String, String> settings) {
         throw new SQLException("not a ClickHouse setting name: '" + name + "'", "08001");
       }
     }
+    long maxOutputBytes = 0;
+    String outputCap = settings.remove(MAX_OUTPUT_BYTES);
+    if (outputCap != null) {
+      try {
+        maxOutputBytes = Long.parseLong(outputCap.strip());
+      } catch (NumberFormatException e) {
+        maxOutputBytes = -1;
+      }
+      if (maxOutputBytes < 1) {
+        throw new SQLException(
+            MAX_OUTPUT_BYTES + " must be a positive number of bytes, got '" + outputCap + "'",
+            "08001");
+      }
+    }
     // readonly must come last: applied first, it would forbid the settings after it.
     String readonly = settings.remove("readonly");
     if (readonly != null) {
       settings.put("readonly", readonly);
     }
-    return new ChdbUrl(Path.of(path), Map.copyOf(settings));
+    return new ChdbUrl(Path.of(path), Map.copyOf(settings), maxOutputBytes);
   }
 
   private static String decode(String s) {

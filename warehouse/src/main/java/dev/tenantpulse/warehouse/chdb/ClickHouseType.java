@@ -40,25 +40,33 @@ record ClickHouseType(String name, List<ClickHouseType> children, List<String> a
   }
 
   private static boolean isNamedTuple(List<String> parts) {
-    return parts.stream().anyMatch(p -> p.strip().matches("[A-Za-z_][A-Za-z0-9_]*\\s+\\S.*"));
+    // An element name is a plain identifier or, when it is not one, backquoted (`a(` UInt8).
+    return parts.stream()
+        .anyMatch(
+            p ->
+                p.strip().matches("[A-Za-z_][A-Za-z0-9_]*\\s+\\S.*")
+                    || p.strip().matches("(?s)`(?:[^`\\\\]|\\\\.|``)*`\\s+\\S.*"));
   }
 
-  /** Splits on commas that are outside parentheses and quotes. */
+  /**
+   * Splits on commas that are outside parentheses, quoted strings ('…') and backquoted names (`…`,
+   * which may hold commas and parentheses of their own).
+   */
   private static List<String> splitTopLevel(String s) {
     List<String> parts = new ArrayList<>();
     int depth = 0;
-    boolean quoted = false;
+    char quote = 0;
     int start = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (quoted) {
+      if (quote != 0) {
         if (c == '\\') {
           i++;
-        } else if (c == '\'') {
-          quoted = false;
+        } else if (c == quote) {
+          quote = 0;
         }
-      } else if (c == '\'') {
-        quoted = true;
+      } else if (c == '\'' || c == '`') {
+        quote = c;
       } else if (c == '(') {
         depth++;
       } else if (c == ')') {

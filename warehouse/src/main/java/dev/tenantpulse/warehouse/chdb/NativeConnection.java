@@ -27,6 +27,7 @@ final class NativeConnection implements AutoCloseable {
   private final Path path;
   private final ReentrantLock lock = new ReentrantLock();
   private boolean closed;
+  private long outputLimit; // 0: none
 
   private NativeConnection(
       ChdbLibrary lib, MemorySegment handlePointer, MemorySegment handle, Path path) {
@@ -54,6 +55,11 @@ final class NativeConnection implements AutoCloseable {
     } catch (Throwable e) {
       throw new SQLException("chdb_connect failed for " + path, "08001", e);
     }
+  }
+
+  /** Refuses, from now on, results whose output is longer than {@code bytes} (0: no limit). */
+  void limitOutput(long bytes) {
+    outputLimit = bytes;
   }
 
   Path path() {
@@ -175,6 +181,16 @@ final class NativeConnection implements AutoCloseable {
     try {
       throwIfError((MemorySegment) lib.resultError.invokeExact(result), null);
       long length = (long) lib.resultLength.invokeExact(result);
+      if (outputLimit > 0 && length > outputLimit) {
+        throw new SQLException(
+            "the result is "
+                + length
+                + " bytes, more than this session's max_output_bytes of "
+                + outputLimit
+                + ": select fewer rows or columns, or aggregate",
+            "54000",
+            ChdbErrors.TOO_MANY_ROWS_OR_BYTES);
+      }
       byte[] bytes = new byte[Math.toIntExact(length)];
       if (length > 0) {
         MemorySegment buffer = (MemorySegment) lib.resultBuffer.invokeExact(result);
@@ -264,6 +280,17 @@ final class NativeConnection implements AutoCloseable {
     /** Text the parser could not read: running it only yields the engine's own syntax error. */
     boolean unparsable() {
       return statementCount == 0;
+    }
+
+    /** The class in words, for a refusal's message. */
+    String className() {
+      return switch (queryClass) {
+        case READ_ONLY -> "a read";
+        case 1 -> "a write";
+        case 2 -> "a global write (DDL or SYSTEM)";
+        case 3 -> "a control statement (SET, USE, KILL and the like)";
+        default -> "unknown";
+      };
     }
   }
 

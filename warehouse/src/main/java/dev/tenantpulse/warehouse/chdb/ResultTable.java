@@ -50,6 +50,10 @@ record ResultTable(List<String> names, List<ClickHouseType> types, List<JsonNode
               + " driver's own: remove it",
           "22000",
           e);
+    } catch (RuntimeException e) {
+      // A column type this reader does not understand is the driver's gap, not a reason for the
+      // caller to fail with an unchecked exception (which a web layer would answer with a 500).
+      throw new SQLException("could not read the engine's result: " + e.getMessage(), "22000", e);
     }
   }
 

@@ -22,7 +22,7 @@ final class ShellErrors {
     if (message.length() > MAX_MESSAGE) {
       message = message.substring(0, MAX_MESSAGE) + "…";
     }
-    if (e.getErrorCode() == READONLY) {
+    if (e.getErrorCode() == READONLY && !message.startsWith("read-only session")) {
       message = "read-only shell: " + message;
     }
     return "ERROR " + code + ": " + message;

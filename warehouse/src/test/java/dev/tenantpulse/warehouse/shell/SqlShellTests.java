@@ -122,7 +122,7 @@ class SqlShellTests {
 
     assertThat(run.err().lines())
         .hasSize(2)
-        .allSatisfy(l -> assertThat(l).startsWith("ERROR 164: read-only shell: "));
+        .allSatisfy(l -> assertThat(l).startsWith("ERROR 164: read-only session (readonly=1): "));
     assertThat(run.status()).isEqualTo(1);
     try (Connection c = TestEngine.connect();
         Statement s = c.createStatement();
@@ -138,7 +138,8 @@ class SqlShellTests {
 
     Run run = shell("SELECT 1 INTO OUTFILE '" + file + "';\n");
 
-    assertThat(run.err()).startsWith("ERROR 164: read-only shell: INTO OUTFILE writes a file");
+    assertThat(run.err())
+        .startsWith("ERROR 164: read-only session (readonly=1): INTO OUTFILE writes a file");
     assertThat(file).doesNotExist();
   }
 
