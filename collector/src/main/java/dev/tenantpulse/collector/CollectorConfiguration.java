@@ -17,8 +17,8 @@ class CollectorConfiguration {
   }
 
   @Bean
-  EventValidator eventValidator(PlanCatalog catalog) {
-    return new EventValidator(catalog);
+  EventValidator eventValidator(PlanCatalog catalog, CollectorProperties properties) {
+    return new EventValidator(catalog, properties.events().earliestTimestamp());
   }
 
   @Bean

@@ -1,11 +1,13 @@
 package dev.tenantpulse.collector;
 
+import dev.tenantpulse.tenancy.events.EventLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keyCacheTtl how long an authenticated API key is trusted without asking the database; a
  *     revocation on another replica takes effect within it (0: ask on every request)
  * @param upgradeUrl where the entitlements API's 402 answers send users to upgrade
+ * @param events what the collector accepts of an event beyond the contract's fixed rules
  */
 @Validated
 @ConfigurationProperties("tenant-pulse.collector")
@@ -37,7 +40,8 @@ public record CollectorProperties(
     @DefaultValue List<@Valid SeedKey> seedKeys,
     @DefaultValue @Valid EmbeddedKafka embeddedKafka,
     @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) Duration keyCacheTtl,
-    @DefaultValue("/settings/billing") @NotBlank String upgradeUrl) {
+    @DefaultValue("/settings/billing") @NotBlank String upgradeUrl,
+    @DefaultValue Events events) {
 
   /**
    * Token bucket per API key.
@@ -67,4 +71,29 @@ public record CollectorProperties(
       @DefaultValue("data/kafka") Path dataDir,
       @DefaultValue("9092") @Min(0) int port,
       @DefaultValue("4") @Min(1) int partitions) {}
+
+  /**
+   * @param earliestTimestamp events whose timestamp is before it are rejected (ISO-8601 instant,
+   *     e.g. {@code 2000-01-01T00:00:00Z}); it must lie within what the warehouse stores ({@link
+   *     EventLimits#STORABLE_FROM} on) and not after the start-up time, else no event could pass
+   */
+  public record Events(@DefaultValue("2000-01-01T00:00:00Z") Instant earliestTimestamp) {
+
+    static final String EARLIEST_TIMESTAMP = "tenant-pulse.collector.events.earliest-timestamp";
+
+    public Events {
+      // Checked here rather than by annotations: one message names the property and the range,
+      // and a value past now would silently reject every event.
+      if (earliestTimestamp == null
+          || earliestTimestamp.isBefore(EventLimits.STORABLE_FROM)
+          || earliestTimestamp.isAfter(Instant.now())) {
+        throw new IllegalArgumentException(
+            EARLIEST_TIMESTAMP
+                + " must be an ISO-8601 instant between "
+                + EventLimits.STORABLE_FROM
+                + " (the first instant ClickHouse's DateTime64(3) stores) and now; got "
+                + (earliestTimestamp == null ? "nothing" : earliestTimestamp));
+      }
+    }
+  }
 }
