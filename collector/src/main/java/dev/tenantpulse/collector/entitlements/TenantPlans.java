@@ -32,7 +32,11 @@ public class TenantPlans {
     this.clock = clock;
   }
 
-  /** Records the plan of every signup and plan change in {@code events}. */
+  /**
+   * Records the plan of every signup and plan change in {@code events}: events a key was allowed to
+   * send and Kafka acknowledged. The ingestion service is the only caller, after it refused client
+   * keys' plan events; no other route writes this table.
+   */
   public void recordPlanEvents(List<TenantEvent> events) {
     for (TenantEvent e : events) {
       if (e.type() != null && e.type().carriesPlan()) {

@@ -22,9 +22,10 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One batch of events, from parsed JSON to Kafka: validate each event, keep the key to its tenants,
- * publish the valid ones and wait for Kafka, then record plan changes for the entitlements API.
- * Native and Segment batches both end here.
+ * One batch of events, from parsed JSON to Kafka: validate each event, keep the key to its tenants
+ * and a client key from moving plans, publish the valid ones and wait for Kafka, then record plan
+ * changes for the entitlements API. Native and Segment batches both end here, so this is the one
+ * place that decides what a key may send.
  */
 @Service
 public class IngestService {
@@ -115,6 +116,10 @@ public class IngestService {
                 "forbidden_tenant"));
         continue;
       }
+      if (!key.maySend(event.type())) {
+        rejected.add(rejection(i, raw, List.of(serverKeysOnly(event)), "server_key_only"));
+        continue;
+      }
       byte[] encoded = codec.encode(event);
       if (encoded.length > EventLimits.MAX_EVENT_BYTES) {
         rejected.add(
@@ -144,6 +149,14 @@ public class IngestService {
     }
     accepted.increment(valid.size());
     return new IngestResult(valid.size(), rejected);
+  }
+
+  /** Why a client key's signup, plan change or churn is refused. */
+  private static FieldProblem serverKeysOnly(TenantEvent event) {
+    return new FieldProblem(
+        "type",
+        event.type().wireName()
+            + " moves the tenant's plan and billing: only a server key may send it");
   }
 
   private Rejection rejection(int index, JsonNode raw, List<FieldProblem> problems, String reason) {

@@ -2,15 +2,18 @@ package dev.tenantpulse.collector.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantpulse.collector.auth.ApiKeyPrincipal;
 import dev.tenantpulse.collector.support.CollectorTest;
 import dev.tenantpulse.collector.support.CollectorTestBase;
 import dev.tenantpulse.tenancy.catalog.BillingModel;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.tenancy.catalog.TenancyModel;
+import dev.tenantpulse.tenancy.events.EventLimits;
 import dev.tenantpulse.tenancy.events.EventType;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -112,6 +115,27 @@ class OpenApiDescriptionTests extends CollectorTestBase {
     assertThat(map(schemas, "CatalogFeature").get("enum")).isEqualTo(catalog.featureIds());
     assertThat(map(schemas, "BillingModel").get("enum")).isEqualTo(BillingModel.wireNames());
     assertThat(map(schemas, "TenancyModel").get("enum")).isEqualTo(TenancyModel.wireNames());
+  }
+
+  @Test
+  void describesTheEventTimeBoundsAndTheEventsOnlyServerKeysMaySend() {
+    Map<String, Object> schemas = map(map(description(), "components"), "schemas");
+    ApiKeyPrincipal client = new ApiKeyPrincipal("k", "client", "acme");
+    List<String> serverOnly =
+        Arrays.stream(EventType.values())
+            .filter(type -> !client.maySend(type))
+            .map(EventType::wireName)
+            .toList();
+    assertThat(map(schemas, "EventType").get("x-server-key-only")).isEqualTo(serverOnly);
+
+    String timestamp =
+        (String) map(map(map(schemas, "Event"), "properties"), "timestamp").get("description");
+    assertThat(timestamp)
+        .contains(
+            "tenant-pulse.collector.events.earliest-timestamp",
+            EventLimits.EARLIEST_TIMESTAMP.toString(),
+            EventLimits.STORABLE_FROM.toString(),
+            EventLimits.MAX_FUTURE_SKEW.toMinutes() + " minutes");
   }
 
   @Test
