@@ -17,6 +17,8 @@ import java.util.List;
  * @param timeoutCap the largest time limit a request may ask for
  * @param maxConcurrentQueries queries running at once; more get 429
  * @param maxMemoryBytes ClickHouse {@code max_memory_usage} of one query
+ * @param maxResultBytes the largest output one query may return; a larger one is refused (422)
+ *     before any of it is copied into the heap that Flink, Kafka and every service share
  * @param collectorUrl where the collector's admin API is, for {@code /api/keys}
  */
 public record ConsoleSettings(
@@ -29,6 +31,7 @@ public record ConsoleSettings(
     Duration timeoutCap,
     int maxConcurrentQueries,
     long maxMemoryBytes,
+    long maxResultBytes,
     String collectorUrl) {
 
   public ConsoleSettings {
@@ -44,6 +47,9 @@ public record ConsoleSettings(
     }
     if (maxConcurrentQueries < 1) {
       problems.add("maxConcurrentQueries must be at least 1");
+    }
+    if (maxResultBytes < 1024) {
+      problems.add("maxResultBytes must be at least 1024");
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid console settings: " + problems);
@@ -63,6 +69,7 @@ public record ConsoleSettings(
         Duration.ofMinutes(5),
         4,
         2L << 30,
+        32L << 20,
         collectorUrl);
   }
 }

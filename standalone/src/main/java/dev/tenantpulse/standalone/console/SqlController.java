@@ -1,16 +1,21 @@
 package dev.tenantpulse.standalone.console;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/sql}: one read-only statement on the embedded ClickHouse, answered as JSON
@@ -43,11 +48,28 @@ class SqlController {
       @JsonProperty("max_rows") Integer maxRows,
       @JsonProperty("timeout_seconds") Integer timeoutSeconds) {}
 
+  /**
+   * The largest request body read: a statement of {@link SqlRequest#MAX_SQL_CHARS} characters, with
+   * room for JSON escaping and multi-byte characters.
+   */
+  static final int MAX_BODY_BYTES = 4 * SqlRequest.MAX_SQL_CHARS;
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   @PostMapping(path = "/api/sql", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<?> json(
-      @RequestBody Body body,
+      HttpServletRequest request,
       @RequestParam(name = "format", required = false) String format,
-      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
+      throws IOException {
+    byte[] bytes =
+        BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_BODY_BYTES);
+    Body body;
+    try {
+      body = JSON.readValue(bytes, Body.class);
+    } catch (JacksonException e) {
+      throw ConsoleException.badRequest("malformed_body", "the request body is not readable JSON");
+    }
     if (body == null) {
       throw ConsoleException.badRequest("invalid_query_request", "send {\"sql\": \"…\"}");
     }
@@ -57,12 +79,25 @@ class SqlController {
 
   @PostMapping(path = "/api/sql", consumes = MediaType.TEXT_PLAIN_VALUE)
   ResponseEntity<?> text(
-      @RequestBody String sql,
+      HttpServletRequest request,
       @RequestParam(name = "max_rows", required = false) Integer maxRows,
       @RequestParam(name = "timeout_seconds", required = false) Integer timeoutSeconds,
       @RequestParam(name = "format", required = false) String format,
-      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
+      throws IOException {
+    byte[] bytes =
+        BoundedBody.read(request.getInputStream(), request.getContentLengthLong(), MAX_BODY_BYTES);
+    String sql = new String(bytes, textCharset(request));
     return answer(SqlRequest.of(sql, maxRows, timeoutSeconds, settings), format, accept);
+  }
+
+  private static Charset textCharset(HttpServletRequest request) {
+    String name = request.getCharacterEncoding();
+    try {
+      return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      throw ConsoleException.badRequest("bad_charset", "unknown charset '" + name + "'");
+    }
   }
 
   private ResponseEntity<?> answer(SqlRequest request, String format, String accept) {
@@ -72,7 +107,7 @@ class SqlController {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(result);
     }
     return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header("X-Truncated", Boolean.toString(result.truncated()))
         .body(Csv.render(result));
   }

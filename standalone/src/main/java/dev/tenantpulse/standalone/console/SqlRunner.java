@@ -22,12 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs analyst queries on the process's chDB engine, read-only.
  *
- * <p>Each query gets a session of its own, opened with {@code readonly=1} (the engine refuses
- * writes and settings changes; the driver additionally refuses what the parser does not classify as
- * a single read, such as {@code INTO OUTFILE}), its time limit as {@code max_execution_time}, its
- * row limit as {@code max_result_rows} with {@code result_overflow_mode=break} (the engine stops
- * producing rows early) and a memory limit. Settings sit in the session's URL because a readonly=1
- * session may not change them, which also keeps a query from lifting its own limits.
+ * <p>Each query gets a session of its own, opened with {@code readonly=1}: the engine refuses
+ * writes and settings changes, and the driver runs only what the engine's own parser classifies as
+ * one reading statement without host or network functions or INTO OUTFILE (a text the parser cannot
+ * read is refused, never passed on). Its time limit is {@code max_execution_time}, its row limit
+ * {@code max_result_rows} with {@code result_overflow_mode=break} (the engine stops producing rows
+ * early), its memory {@code max_memory_usage}, and its output the driver's {@code max_output_bytes}
+ * (a larger result is refused before it is copied into the heap). Settings sit in the session's URL
+ * because a readonly=1 session may not change them, which also keeps a query from lifting its own
+ * limits.
  */
 @Component
 class SqlRunner {
@@ -40,6 +43,8 @@ class SqlRunner {
   private static final int READONLY = 164;
   private static final int MEMORY_LIMIT_EXCEEDED = 241;
   private static final int UNKNOWN_DATABASE = 81;
+  private static final int QUERY_IS_TOO_LARGE = 229;
+  private static final int TOO_MANY_ROWS_OR_BYTES = 396;
 
   private final ConsoleSettings settings;
   private final Semaphore running;
@@ -71,6 +76,14 @@ class SqlRunner {
       }
     } catch (SQLException e) {
       throw translate(e);
+    } catch (RuntimeException e) {
+      // A result the driver could not turn into values is a gap of ours, logged as one; the
+      // analyst still gets a reason and a 4xx, never a bare 500 for one query's shape.
+      log.error("the console could not read a query's result", e);
+      throw new ConsoleException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "unreadable_result",
+          "the query ran but its result could not be read: " + clean(e.getMessage()));
     } finally {
       running.release();
     }
@@ -86,6 +99,8 @@ class SqlRunner {
         + "&result_overflow_mode=break"
         + "&max_memory_usage="
         + settings.maxMemoryBytes()
+        + "&max_output_bytes="
+        + settings.maxResultBytes()
         + "&readonly=1";
   }
 
@@ -172,6 +187,22 @@ class SqlRunner {
           HttpStatus.UNPROCESSABLE_CONTENT,
           "query_timeout",
           "the query ran out of its time limit (timeout_seconds): " + message,
+          Map.of("clickhouse_code", code));
+    }
+    if (code == TOO_MANY_ROWS_OR_BYTES) {
+      return new ConsoleException(
+          HttpStatus.UNPROCESSABLE_CONTENT,
+          "result_too_large",
+          "the result is larger than one answer may be ("
+              + "select fewer rows or columns, or aggregate): "
+              + message,
+          Map.of("clickhouse_code", code));
+    }
+    if (code == QUERY_IS_TOO_LARGE) {
+      return new ConsoleException(
+          HttpStatus.CONTENT_TOO_LARGE,
+          "query_too_large",
+          message,
           Map.of("clickhouse_code", code));
     }
     if (code == MEMORY_LIMIT_EXCEEDED) {

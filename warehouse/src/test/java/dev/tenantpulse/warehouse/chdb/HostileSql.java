@@ -104,6 +104,22 @@ public final class HostileSql {
     return texts;
   }
 
+  /**
+   * Every forbidden statement in {@code perStatement} of the wrappers, rotating so that every
+   * wrapper is used: for paths where each text costs a session of its own (HTTP).
+   */
+  public static List<String> sample(String table, Path dir, int perStatement) {
+    List<String> statements = forbidden(table, dir);
+    List<UnaryOperator<String>> wrappers = wrappers();
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < statements.size(); i++) {
+      for (int k = 0; k < perStatement; k++) {
+        texts.add(wrappers.get((i * perStatement + k) % wrappers.size()).apply(statements.get(i)));
+      }
+    }
+    return texts;
+  }
+
   /** Harmless reads that mention forbidden things only inside strings or comments: they run. */
   public static List<String> lookAlikes(String table) {
     return List.of(
