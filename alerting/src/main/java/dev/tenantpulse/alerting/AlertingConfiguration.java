@@ -1,6 +1,8 @@
 package dev.tenantpulse.alerting;
 
 import dev.tenantpulse.alerting.evaluation.InstanceScopedJobStore;
+import dev.tenantpulse.alerting.rules.EnvironmentVariables;
+import dev.tenantpulse.alerting.rules.SecretReferences;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -15,7 +17,10 @@ import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomi
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring shared by the features: clock, instance id, jOOQ and Quartz settings. */
+/**
+ * Wiring shared by the features: clock, environment and secret references, instance id, jOOQ and
+ * Quartz settings.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConfigurationPropertiesScan
 class AlertingConfiguration {
@@ -24,6 +29,19 @@ class AlertingConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** The process environment; a test registers its own to give channels secrets of its choosing. */
+  @Bean
+  @ConditionalOnMissingBean
+  EnvironmentVariables environmentVariables() {
+    return EnvironmentVariables.ofProcess();
+  }
+
+  @Bean
+  SecretReferences secretReferences(
+      EnvironmentVariables environment, AlertingProperties properties) {
+    return new SecretReferences(environment, properties.secrets().allowedPrefix());
   }
 
   @Bean

@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param evaluationLogRetention how long the per-evaluation log (who evaluated which rule when) is
  *     kept
  * @param emailFrom sender address of email notifications
+ * @param secrets which secrets rules documents may refer to
  */
 @Validated
 @ConfigurationProperties("tenant-pulse.alerting")
@@ -39,7 +40,26 @@ public record AlertingProperties(
     @DefaultValue @Valid Outbox outbox,
     @DefaultValue("30d") @NotNull @DurationMin(hours = 1) Duration historyRetention,
     @DefaultValue("2d") @NotNull @DurationMin(minutes = 1) Duration evaluationLogRetention,
-    @DefaultValue("tenant-pulse-alerting@localhost") @NotBlank String emailFrom) {
+    @DefaultValue("tenant-pulse-alerting@localhost") @NotBlank String emailFrom,
+    @DefaultValue @Valid Secrets secrets) {
+
+  /**
+   * The {@code ${NAME}} references of channel settings, expanded from the process environment only
+   * (never from Spring properties) when a notification is sent.
+   *
+   * @param allowedPrefix the environment variables references may name: those starting with it,
+   *     e.g. {@code TENANT_PULSE_SECRET_}. Empty (the default): any variable, so the names the
+   *     documentation and existing rules files use ({@code SLACK_WEBHOOK_URL}) keep working; set it
+   *     in production so that a holder of the admin token cannot have alerting send, say, {@code
+   *     SPRING_DATASOURCE_PASSWORD} to a URL of their choosing.
+   */
+  public record Secrets(
+      @DefaultValue("")
+          @NotNull
+          @Pattern(
+              regexp = "([A-Z_][A-Z0-9_]*)?",
+              message = "must be the start of an environment variable name: A-Z, 0-9 and _")
+          String allowedPrefix) {}
 
   /**
    * The ClickHouse database the Flink jobs write.

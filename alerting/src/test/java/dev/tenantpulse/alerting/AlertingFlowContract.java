@@ -66,10 +66,13 @@ abstract class AlertingFlowContract {
             "spring.mail.host",
             "127.0.0.1",
             "spring.mail.port",
-            Integer.toString(receivers.smtp.port()),
-            "PD_ROUTING_KEY",
-            Receivers.PAGERDUTY_KEY));
-    app = RunningAlerting.start(tables.database(), clock, properties);
+            Integer.toString(receivers.smtp.port())));
+    app =
+        RunningAlerting.start(
+            tables.database(),
+            clock,
+            properties,
+            Map.of("PD_ROUTING_KEY", Receivers.PAGERDUTY_KEY));
   }
 
   @AfterAll

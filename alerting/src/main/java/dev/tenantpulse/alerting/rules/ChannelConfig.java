@@ -3,9 +3,10 @@ package dev.tenantpulse.alerting.rules;
 import java.util.List;
 
 /**
- * A notification target of the rules file. Secrets may be written as {@code ${ENV_NAME}} and are
- * then read from the environment (or a Spring property) when used, so the file and the API never
- * show them.
+ * A notification target of the rules file. Its settings are kept as written: a secret written as
+ * {@code ${ENV_NAME}} stays that reference here, in the file and in the API, and only a sender
+ * expands it ({@link SecretReferences#expand}) just before sending. So a channel printed, logged or
+ * shown never holds a secret's value.
  */
 public sealed interface ChannelConfig {
 
@@ -14,11 +15,19 @@ public sealed interface ChannelConfig {
   /** The channel type as written in the rules file. */
   String type();
 
+  /** Every setting that may hold references, as written (to redact what a receiver echoes). */
+  List<String> settings();
+
   /** Generic webhook: the notification as JSON, signed with HMAC-SHA256 of the body. */
   record Webhook(String name, String url, String secret) implements ChannelConfig {
     @Override
     public String type() {
       return "webhook";
+    }
+
+    @Override
+    public List<String> settings() {
+      return List.of(url, secret);
     }
   }
 
@@ -27,6 +36,11 @@ public sealed interface ChannelConfig {
     @Override
     public String type() {
       return "slack";
+    }
+
+    @Override
+    public List<String> settings() {
+      return List.of(url);
     }
   }
 
@@ -37,6 +51,11 @@ public sealed interface ChannelConfig {
     @Override
     public String type() {
       return "pagerduty";
+    }
+
+    @Override
+    public List<String> settings() {
+      return List.of(routingKey, url);
     }
   }
 
@@ -49,6 +68,11 @@ public sealed interface ChannelConfig {
     @Override
     public String type() {
       return "email";
+    }
+
+    @Override
+    public List<String> settings() {
+      return to;
     }
   }
 }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +23,6 @@ import tools.jackson.databind.JsonNode;
 public final class RulesParser {
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
-  private static final Pattern SECRET_REF = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}");
   private static final Set<String> RULE_FIELDS =
       Set.of(
           "kind",
@@ -40,15 +38,16 @@ public final class RulesParser {
   private static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
   private static final Duration DEFAULT_REPEAT = Duration.ofHours(4);
 
-  private final Function<String, String> environment;
+  private final SecretReferences secrets;
   private final boolean mailConfigured;
 
   /**
-   * @param environment resolves {@code ${NAME}} references in channel settings (null: unset)
+   * @param secrets checks the {@code ${NAME}} references of channel settings, which the channels
+   *     keep unexpanded
    * @param mailConfigured whether an SMTP server is configured (email channels need one)
    */
-  public RulesParser(Function<String, String> environment, boolean mailConfigured) {
-    this.environment = environment;
+  public RulesParser(SecretReferences secrets, boolean mailConfigured) {
+    this.secrets = secrets;
     this.mailConfigured = mailConfigured;
   }
 
@@ -373,7 +372,7 @@ public final class RulesParser {
           case "slack" -> new ChannelConfig.Slack(name, url(name, node, "url", true, problems));
           case "pagerduty" -> {
             String key =
-                resolved(
+                setting(
                     name,
                     "routing_key",
                     text(
@@ -383,6 +382,7 @@ public final class RulesParser {
                         p -> RuleProblem.channel(name, "routing_key", p),
                         true,
                         null),
+                    (value, expanded) -> null,
                     problems);
             String url = url(name, node, "url", false, problems);
             yield new ChannelConfig.PagerDuty(
@@ -413,82 +413,105 @@ public final class RulesParser {
       return new ChannelConfig.Email(name, to);
     }
     for (int i = 0; i < toNode.size(); i++) {
-      String address = toNode.get(i).isString() ? toNode.get(i).asString() : null;
-      try {
-        if (address == null) {
-          throw new AddressException("not a string");
-        }
-        new InternetAddress(address, true);
-        to.add(address);
-      } catch (AddressException e) {
+      String field = "to[" + i + "]";
+      if (!toNode.get(i).isString()) {
         problems.add(
-            RuleProblem.channel(
-                name, "to[" + i + "]", "'" + toNode.get(i) + "' is not an email address"));
+            RuleProblem.channel(name, field, "'" + toNode.get(i) + "' is not an email address"));
+        continue;
       }
+      String written = toNode.get(i).asString();
+      to.add(
+          setting(
+              name,
+              field,
+              written,
+              (value, expanded) ->
+                  isAddress(value)
+                      ? null
+                      : "'" + written + "'" + onceExpanded(expanded) + " is not an email address",
+              problems));
     }
     return new ChannelConfig.Email(name, to);
   }
 
-  private String secret(String name, JsonNode node, List<RuleProblem> problems) {
-    String secret =
-        resolved(
-            name,
-            "secret",
-            text(node, "secret", problems, p -> RuleProblem.channel(name, "secret", p), true, null),
-            problems);
-    if (secret != null && secret.length() < 16) {
-      problems.add(
-          RuleProblem.channel(
-              name, "secret", "must be at least 16 characters (use a random string)"));
+  private static boolean isAddress(String text) {
+    try {
+      new InternetAddress(text, true);
+      return true;
+    } catch (AddressException e) {
+      return false; // its message quotes the address, which may be a secret's value
     }
-    return secret;
+  }
+
+  private String secret(String name, JsonNode node, List<RuleProblem> problems) {
+    return setting(
+        name,
+        "secret",
+        text(node, "secret", problems, p -> RuleProblem.channel(name, "secret", p), true, null),
+        (value, expanded) ->
+            value.length() >= 16
+                ? null
+                : "must be at least 16 characters"
+                    + onceExpanded(expanded)
+                    + " (use a random string)",
+        problems);
   }
 
   private String url(
       String name, JsonNode node, String field, boolean required, List<RuleProblem> problems) {
-    String text =
-        resolved(
-            name,
-            field,
-            text(node, field, problems, p -> RuleProblem.channel(name, field, p), required, null),
-            problems);
-    if (text == null) {
-      return null;
-    }
+    String written =
+        text(node, field, problems, p -> RuleProblem.channel(name, field, p), required, null);
+    return setting(
+        name, field, written, (value, expanded) -> urlProblem(value, written, expanded), problems);
+  }
+
+  private static String urlProblem(String value, String written, boolean expanded) {
     try {
-      URI uri = new URI(text);
+      URI uri = new URI(value);
       if (!uri.isAbsolute()
           || uri.getHost() == null
           || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-        problems.add(
-            RuleProblem.channel(
-                name, field, "must be an absolute http(s) URL, was '" + text + "'"));
+        return "must be an absolute http(s) URL, was '" + written + "'" + onceExpanded(expanded);
       }
+      return null;
     } catch (URISyntaxException e) {
-      problems.add(RuleProblem.channel(name, field, "is not a URL: " + e.getMessage()));
+      // Its message quotes the input, which is the secret's value once expanded.
+      return "is not a URL: "
+          + (expanded
+              ? "'" + written + "'" + onceExpanded(true) + ": " + e.getReason()
+              : e.getMessage());
     }
-    return text;
   }
 
-  /** Replaces {@code ${NAME}} references by their values; unknown ones are problems. */
-  private String resolved(String channel, String field, String text, List<RuleProblem> problems) {
-    if (text == null) {
+  /** Checks a setting's value: a reason it is wrong (citing it as written), or null. */
+  private interface Check {
+    String problem(String value, boolean expanded);
+  }
+
+  /**
+   * A channel setting, kept as written: its references must be expandable, and its value (the
+   * expansion, when it has references) must pass {@code check}. Problems cite the setting as
+   * written, never its expansion.
+   */
+  private String setting(
+      String channel, String field, String written, Check check, List<RuleProblem> problems) {
+    if (written == null) {
       return null;
     }
-    Matcher m = SECRET_REF.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = environment.apply(m.group(1));
-      if (value == null) {
-        problems.add(
-            RuleProblem.channel(
-                channel, field, "refers to ${" + m.group(1) + "}, which is not set"));
-        value = "";
+    List<String> unexpandable = secrets.problems(written);
+    unexpandable.forEach(p -> problems.add(RuleProblem.channel(channel, field, p)));
+    if (unexpandable.isEmpty()) {
+      boolean expanded = SecretReferences.hasReferences(written);
+      String problem = check.problem(expanded ? secrets.expand(written) : written, expanded);
+      if (problem != null) {
+        problems.add(RuleProblem.channel(channel, field, problem));
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
-    m.appendTail(out);
-    return out.toString();
+    return written;
+  }
+
+  private static String onceExpanded(boolean expanded) {
+    return expanded ? " once its references are expanded" : "";
   }
 
   private static String text(

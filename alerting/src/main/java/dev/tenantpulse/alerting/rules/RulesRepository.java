@@ -46,12 +46,17 @@ public class RulesRepository {
   private RulesDocument current;
   private String currentText;
 
+  /**
+   * @param environment only to see whether mail is configured: references in channel settings are
+   *     checked by {@code secrets}, against the process environment, never Spring's properties
+   */
   public RulesRepository(
-      AlertingProperties properties, Environment environment, ApplicationEventPublisher events) {
+      AlertingProperties properties,
+      Environment environment,
+      SecretReferences secrets,
+      ApplicationEventPublisher events) {
     this.file = Path.of(properties.rulesFile()).toAbsolutePath();
-    this.parser =
-        new RulesParser(
-            environment::getProperty, environment.getProperty("spring.mail.host") != null);
+    this.parser = new RulesParser(secrets, environment.getProperty("spring.mail.host") != null);
     this.events = events;
     this.currentText = readOrCreate();
     this.current = parse(currentText, file.toString());

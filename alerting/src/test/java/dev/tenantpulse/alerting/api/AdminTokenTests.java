@@ -24,7 +24,8 @@ class AdminTokenTests {
             null,
             Duration.ofDays(30),
             Duration.ofDays(2),
-            "alerts@example.com"));
+            "alerts@example.com",
+            null));
   }
 
   private static boolean call(AdminToken guard, String authorization) {

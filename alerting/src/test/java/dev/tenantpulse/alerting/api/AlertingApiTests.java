@@ -57,9 +57,8 @@ class AlertingApiTests {
                 "spring.quartz.auto-startup",
                 "false",
                 "tenant-pulse.alerting.rules-file",
-                dir.resolve("rules.yaml").toString(),
-                "SLACK_WEBHOOK_URL",
-                slack.url("/services/T0/B0/secret")));
+                dir.resolve("rules.yaml").toString()),
+            Map.of("SLACK_WEBHOOK_URL", slack.url("/services/T0/B0/secret")));
   }
 
   @AfterAll

@@ -51,7 +51,7 @@ class RulesParserTests {
   }
 
   @Test
-  void fillsDefaultsAndResolvesSecretReferences() {
+  void fillsDefaultsAndKeepsSecretReferencesAsWritten() {
     RulesDocument doc =
         TestRules.parse(
             """
@@ -66,10 +66,11 @@ class RulesParserTests {
     assertThat(rule.evaluationInterval()).isEqualTo(Duration.ofMinutes(5));
     assertThat(rule.repeatInterval()).isEqualTo(Duration.ofHours(4));
     assertThat(rule.severity()).isEqualTo(Severity.CRITICAL);
+    // Expanded only by the sender: the channel, like the API, holds the reference.
     assertThat(((ChannelConfig.Slack) doc.channel("team").orElseThrow()).url())
-        .isEqualTo("https://hooks.slack.com/services/T/B/X");
+        .isEqualTo("${SLACK_URL}");
     assertThat(doc.source().get("channels").get("team").get("url").asString())
-        .isEqualTo("${SLACK_URL}"); // what the API shows: the reference, not the secret
+        .isEqualTo("${SLACK_URL}");
   }
 
   @Test

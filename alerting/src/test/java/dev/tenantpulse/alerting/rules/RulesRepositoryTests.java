@@ -30,8 +30,10 @@ class RulesRepositoryTests {
             null,
             Duration.ofDays(30),
             Duration.ofDays(2),
-            "alerts@example.com");
-    return new RulesRepository(properties, new MockEnvironment(), events::add);
+            "alerts@example.com",
+            null);
+    return new RulesRepository(
+        properties, new MockEnvironment(), SecretReferences.anyOf(name -> null), events::add);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.tenantpulse.alerting.support;
 
 import dev.tenantpulse.alerting.AlertingApplication;
+import dev.tenantpulse.alerting.rules.EnvironmentVariables;
 import dev.tenantpulse.warehouse.chdb.TestEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,19 @@ public final class RunningAlerting implements AutoCloseable {
    */
   public static RunningAlerting start(
       String clickHouseDatabase, Clock clock, Map<String, String> properties) {
+    return start(clickHouseDatabase, clock, properties, Map.of());
+  }
+
+  /**
+   * As {@link #start(String, Clock, Map)}, with {@code environment} added to the process
+   * environment that {@code ${NAME}} references in channel settings read (Spring properties are not
+   * seen by them).
+   */
+  public static RunningAlerting start(
+      String clickHouseDatabase,
+      Clock clock,
+      Map<String, String> properties,
+      Map<String, String> environment) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("server.port", "0");
     all.put("spring.main.banner-mode", "off");
@@ -54,6 +68,11 @@ public final class RunningAlerting implements AutoCloseable {
     if (clock != null) {
       builder.initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock));
     }
+    Map<String, String> variables = Map.copyOf(environment);
+    EnvironmentVariables processAndTest =
+        name -> variables.containsKey(name) ? variables.get(name) : System.getenv(name);
+    builder.initializers(
+        c -> c.getBeanFactory().registerSingleton("testEnvironment", processAndTest));
     return new RunningAlerting(builder.run(args.toArray(String[]::new)));
   }
 

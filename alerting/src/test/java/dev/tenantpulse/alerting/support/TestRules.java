@@ -4,6 +4,7 @@ import dev.tenantpulse.alerting.rules.Rule;
 import dev.tenantpulse.alerting.rules.RulesDocument;
 import dev.tenantpulse.alerting.rules.RulesParser;
 import dev.tenantpulse.alerting.rules.RulesRepository;
+import dev.tenantpulse.alerting.rules.SecretReferences;
 import java.util.Map;
 
 /** Rules documents from YAML text, the way the rules file is read. */
@@ -11,9 +12,13 @@ public final class TestRules {
 
   private TestRules() {}
 
+  /** Parses with {@code environment} as the process environment that references read. */
   public static RulesDocument parse(String yaml, Map<String, String> environment) {
-    return new RulesParser(environment::get, true)
-        .parse(RulesRepository.tree(yaml, "test"), "test");
+    return parse(yaml, SecretReferences.anyOf(environment::get));
+  }
+
+  public static RulesDocument parse(String yaml, SecretReferences secrets) {
+    return new RulesParser(secrets, true).parse(RulesRepository.tree(yaml, "test"), "test");
   }
 
   public static RulesDocument parse(String yaml) {

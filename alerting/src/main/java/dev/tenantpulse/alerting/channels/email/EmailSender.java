@@ -5,6 +5,7 @@ import dev.tenantpulse.alerting.channels.ChannelSender;
 import dev.tenantpulse.alerting.channels.DeliveryException;
 import dev.tenantpulse.alerting.notify.Notification;
 import dev.tenantpulse.alerting.rules.ChannelConfig;
+import dev.tenantpulse.alerting.rules.SecretReferences;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,10 +25,15 @@ public class EmailSender implements ChannelSender {
 
   private final ObjectProvider<JavaMailSender> mail;
   private final String from;
+  private final SecretReferences secrets;
 
-  public EmailSender(ObjectProvider<JavaMailSender> mail, AlertingProperties properties) {
+  public EmailSender(
+      ObjectProvider<JavaMailSender> mail,
+      AlertingProperties properties,
+      SecretReferences secrets) {
     this.mail = mail;
     this.from = properties.emailFrom();
+    this.secrets = secrets;
   }
 
   @Override
@@ -45,14 +51,18 @@ public class EmailSender implements ChannelSender {
       MimeMessage message = sender.createMimeMessage();
       MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
       helper.setFrom(from);
-      helper.setTo(((ChannelConfig.Email) channel).to().toArray(String[]::new));
+      helper.setTo(
+          ((ChannelConfig.Email) channel)
+              .to().stream().map(secrets::expand).toArray(String[]::new));
       helper.setSubject(subject(n));
       helper.setText(body(n));
       message.setHeader(KEY_HEADER, n.idempotencyKey());
       message.setHeader("Message-ID", "<" + n.idempotencyKey() + "@tenant-pulse>");
       sender.send(message);
     } catch (MessagingException | MailException e) {
-      throw new DeliveryException("SMTP delivery failed: " + e.getMessage(), e);
+      // The message may quote addresses: redacted, and no cause to log.
+      throw new DeliveryException(
+          "SMTP delivery failed: " + secrets.redact(e.getMessage(), channel.settings()), false);
     }
   }
 

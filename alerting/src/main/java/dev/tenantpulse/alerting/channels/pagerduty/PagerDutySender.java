@@ -6,6 +6,7 @@ import dev.tenantpulse.alerting.channels.HttpDelivery;
 import dev.tenantpulse.alerting.notify.Notification;
 import dev.tenantpulse.alerting.notify.NotificationKind;
 import dev.tenantpulse.alerting.rules.ChannelConfig;
+import dev.tenantpulse.alerting.rules.SecretReferences;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,12 @@ public class PagerDutySender implements ChannelSender {
 
   private final HttpDelivery http;
   private final JsonMapper json;
+  private final SecretReferences secrets;
 
-  public PagerDutySender(HttpDelivery http, JsonMapper json) {
+  public PagerDutySender(HttpDelivery http, JsonMapper json, SecretReferences secrets) {
     this.http = http;
     this.json = json;
+    this.secrets = secrets;
   }
 
   @Override
@@ -35,7 +38,8 @@ public class PagerDutySender implements ChannelSender {
   @Override
   public void send(ChannelConfig channel, Notification n) throws DeliveryException {
     ChannelConfig.PagerDuty pd = (ChannelConfig.PagerDuty) channel;
-    http.post(pd.url(), json.writeValueAsBytes(event(pd.routingKey(), n)), Map.of());
+    byte[] event = json.writeValueAsBytes(event(secrets.expand(pd.routingKey()), n));
+    http.post(pd, pd.url(), event, Map.of());
   }
 
   /** The Events API v2 body of a notification. */

@@ -33,7 +33,11 @@ public class SlackSender implements ChannelSender {
 
   @Override
   public void send(ChannelConfig channel, Notification n) throws DeliveryException {
-    http.post(((ChannelConfig.Slack) channel).url(), json.writeValueAsBytes(message(n)), Map.of());
+    http.post(
+        channel,
+        ((ChannelConfig.Slack) channel).url(),
+        json.writeValueAsBytes(message(n)),
+        Map.of());
   }
 
   /** The Slack message of a notification. */

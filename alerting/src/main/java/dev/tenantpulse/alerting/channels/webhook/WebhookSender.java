@@ -5,6 +5,7 @@ import dev.tenantpulse.alerting.channels.DeliveryException;
 import dev.tenantpulse.alerting.channels.HttpDelivery;
 import dev.tenantpulse.alerting.notify.Notification;
 import dev.tenantpulse.alerting.rules.ChannelConfig;
+import dev.tenantpulse.alerting.rules.SecretReferences;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -29,10 +30,12 @@ public class WebhookSender implements ChannelSender {
 
   private final HttpDelivery http;
   private final JsonMapper json;
+  private final SecretReferences secrets;
 
-  public WebhookSender(HttpDelivery http, JsonMapper json) {
+  public WebhookSender(HttpDelivery http, JsonMapper json, SecretReferences secrets) {
     this.http = http;
     this.json = json;
+    this.secrets = secrets;
   }
 
   @Override
@@ -45,11 +48,12 @@ public class WebhookSender implements ChannelSender {
     ChannelConfig.Webhook webhook = (ChannelConfig.Webhook) channel;
     byte[] body = json.writeValueAsBytes(n);
     http.post(
+        webhook,
         webhook.url(),
         body,
         Map.of(
             SIGNATURE_HEADER,
-            "sha256=" + hmacSha256Hex(webhook.secret(), body),
+            "sha256=" + hmacSha256Hex(secrets.expand(webhook.secret()), body),
             KEY_HEADER,
             n.idempotencyKey(),
             "Idempotency-Key",

@@ -8,6 +8,7 @@ import dev.tenantpulse.alerting.metrics.AlertingMetrics;
 import dev.tenantpulse.alerting.notify.Notification;
 import dev.tenantpulse.alerting.rules.ChannelConfig;
 import dev.tenantpulse.alerting.rules.RulesRepository;
+import dev.tenantpulse.alerting.rules.SecretReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * claim-timeout}), sends each to its channel, and marks it delivered, retried later with
  * exponential backoff, or given up after {@code max-attempts}. Delivery is at least once: a crash
  * after sending and before marking sends again, with the same idempotency key, for the receiver to
- * drop.
+ * drop. A failure's reason is stored, shown and logged with every value of the channel's secret
+ * references redacted, since a receiver may quote what it was sent.
  */
 @Component
 public class OutboxDispatcher implements SmartLifecycle {
@@ -40,6 +42,7 @@ public class OutboxDispatcher implements SmartLifecycle {
 
   private final OutboxStore outbox;
   private final RulesRepository rules;
+  private final SecretReferences secrets;
   private final Map<String, ChannelSender> senders;
   private final AlertingMetrics metrics;
   private final TransactionTemplate tx;
@@ -55,6 +58,7 @@ public class OutboxDispatcher implements SmartLifecycle {
   public OutboxDispatcher(
       OutboxStore outbox,
       RulesRepository rules,
+      SecretReferences secrets,
       List<ChannelSender> senders,
       AlertingMetrics metrics,
       TransactionTemplate tx,
@@ -64,6 +68,7 @@ public class OutboxDispatcher implements SmartLifecycle {
       InstanceId instanceId) {
     this.outbox = outbox;
     this.rules = rules;
+    this.secrets = secrets;
     this.senders =
         senders.stream().collect(Collectors.toMap(ChannelSender::type, Function.identity()));
     this.metrics = metrics;
@@ -172,9 +177,9 @@ public class OutboxDispatcher implements SmartLifecycle {
       return;
     }
     ChannelSender sender = senders.get(type);
+    Notification n = json.readValue(entry.payload(), Notification.class);
     try {
-      Notification n = json.readValue(entry.payload(), Notification.class);
-      sender.send(channel.get(), n);
+      send(sender, channel.get(), n);
       tx.executeWithoutResult(s -> outbox.delivered(entry, clock.instant()));
       metrics.notification(type, "delivered");
       log.info(
@@ -186,12 +191,12 @@ public class OutboxDispatcher implements SmartLifecycle {
           entry.attempts() + 1);
     } catch (DeliveryException e) {
       int failures = entry.attempts() + 1;
+      String reason = secrets.redact(e.getMessage(), channel.get().settings());
       if (e.permanent() || failures >= config.maxAttempts()) {
-        giveUp(entry, type, e.getMessage());
+        giveUp(entry, type, reason);
       } else {
         Duration delay = backoff.after(failures);
-        tx.executeWithoutResult(
-            s -> outbox.retryLater(entry, clock.instant().plus(delay), e.getMessage()));
+        tx.executeWithoutResult(s -> outbox.retryLater(entry, clock.instant().plus(delay), reason));
         metrics.notification(type, "retried");
         log.warn(
             "delivery of {} to {} failed (attempt {}), retrying in {}: {}",
@@ -199,8 +204,21 @@ public class OutboxDispatcher implements SmartLifecycle {
             entry.channel(),
             failures,
             delay,
-            e.getMessage());
+            reason);
       }
+    }
+  }
+
+  /**
+   * A sender's unexpected exception (e.g. a setting that no longer expands) is a failed attempt
+   * like any other, not a failed round whose log line would print its message unredacted.
+   */
+  private static void send(ChannelSender sender, ChannelConfig channel, Notification n)
+      throws DeliveryException {
+    try {
+      sender.send(channel, n);
+    } catch (RuntimeException e) {
+      throw new DeliveryException(channel.type() + " sender failed: " + e, e);
     }
   }
 
