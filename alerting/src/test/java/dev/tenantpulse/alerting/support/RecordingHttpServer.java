@@ -35,6 +35,7 @@ public final class RecordingHttpServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Deque<Integer> scripted = new ArrayDeque<>();
   private volatile int defaultStatus;
+  private volatile boolean echo;
 
   public RecordingHttpServer(int defaultStatus) {
     this.defaultStatus = defaultStatus;
@@ -60,7 +61,17 @@ public final class RecordingHttpServer implements AutoCloseable {
     synchronized (scripted) {
       status = scripted.isEmpty() ? defaultStatus : scripted.poll();
     }
-    byte[] answer = (status < 300 ? "ok" : "try later").getBytes(StandardCharsets.UTF_8);
+    String text =
+        echo
+            ? exchange.getRequestMethod()
+                + " "
+                + exchange.getRequestURI().getRawPath()
+                + "\n"
+                + headers
+                + "\n"
+                + new String(body, StandardCharsets.UTF_8)
+            : status < 300 ? "ok" : "try later";
+    byte[] answer = text.getBytes(StandardCharsets.UTF_8);
     exchange.sendResponseHeaders(status, answer.length);
     exchange.getResponseBody().write(answer);
     exchange.close();
@@ -75,6 +86,11 @@ public final class RecordingHttpServer implements AutoCloseable {
 
   public void defaultStatus(int status) {
     this.defaultStatus = status;
+  }
+
+  /** Answers with the whole request (line, headers, body), as a careless receiver might. */
+  public void echo(boolean echo) {
+    this.echo = echo;
   }
 
   public String url(String path) {
