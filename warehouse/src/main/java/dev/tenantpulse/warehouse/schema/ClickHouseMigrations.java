@@ -40,7 +40,8 @@ public final class ClickHouseMigrations {
           "V002__active_tenants.sql",
           "V003__feature_adoption.sql",
           "V004__onboarding.sql",
-          "V005__usage.sql");
+          "V005__usage.sql",
+          "V006__rejected_events.sql");
 
   private static final Logger log = LoggerFactory.getLogger(ClickHouseMigrations.class);
   private static final String RESOURCE_DIR = "/dev/tenantpulse/warehouse/migrations/";

@@ -21,6 +21,7 @@ class ClickHouseMigrationsTests {
           "feature_adoption_daily",
           "onboarding_cohorts",
           "onboarding_tenants",
+          "rejected_events",
           "schema_migrations",
           "tenants",
           "usage_daily");
@@ -52,7 +53,7 @@ class ClickHouseMigrationsTests {
     String db = unique("migrate_fresh");
     try (Connection c = TestEngine.connect()) {
       List<Migration> applied = ClickHouseMigrations.forDatabase(db).migrate(c);
-      assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5);
+      assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6);
       assertThat(tables(c, db)).containsExactlyElementsOf(CONTRACT_TABLES);
     }
   }
@@ -89,7 +90,7 @@ class ClickHouseMigrationsTests {
           "ALTER TABLE "
               + db
               + ".schema_migrations DELETE WHERE version >= 4 SETTINGS mutations_sync = 2");
-      assertThat(migrations.migrate(c)).extracting(Migration::version).containsExactly(4, 5);
+      assertThat(migrations.migrate(c)).extracting(Migration::version).containsExactly(4, 5, 6);
     }
   }
 
