@@ -1,5 +1,6 @@
 package dev.tenantpulse.flink.config;
 
+import dev.tenantpulse.flink.eventtime.EventTimeBounds;
 import dev.tenantpulse.flink.eventtime.EventTimeOptions;
 import dev.tenantpulse.flink.sink.ClickHouseOptions;
 import dev.tenantpulse.flink.source.KafkaOptions;
@@ -8,6 +9,7 @@ import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -97,7 +99,8 @@ public record JobConfig(
                 Duration.ofMillis(10)),
             p.integer("sink.max-retries", ClickHouseOptions.DEFAULT_MAX_RETRIES, 0),
             p.duration(
-                "sink.retry-backoff", ClickHouseOptions.DEFAULT_RETRY_BACKOFF, Duration.ZERO));
+                "sink.retry-backoff", ClickHouseOptions.DEFAULT_RETRY_BACKOFF, Duration.ZERO),
+            p.integer("sink.max-refused-rows", ClickHouseOptions.DEFAULT_MAX_REFUSED_ROWS, 0));
     EventTimeOptions eventTime =
         new EventTimeOptions(
             p.duration(
@@ -109,7 +112,19 @@ public record JobConfig(
             p.duration(
                 "events.allowed-lateness",
                 EventTimeOptions.DEFAULT_ALLOWED_LATENESS,
-                Duration.ZERO));
+                Duration.ZERO),
+            new EventTimeBounds(
+                p.parse(
+                    "events.earliest",
+                    EventTimeBounds.DEFAULT_EARLIEST,
+                    Instant::parse,
+                    "an ISO-8601 instant like 2000-01-01T00:00:00Z",
+                    t ->
+                        !t.isBefore(EventTimeBounds.LOWEST_EARLIEST)
+                            && t.isBefore(EventTimeBounds.LIMIT),
+                    "in [" + EventTimeBounds.LOWEST_EARLIEST + ", " + EventTimeBounds.LIMIT + ")"),
+                p.duration(
+                    "events.max-future", EventTimeBounds.DEFAULT_MAX_FUTURE, Duration.ZERO)));
     Duration dedupTtl = p.duration("events.dedup-ttl", DEFAULT_DEDUP_TTL, Duration.ofSeconds(1));
     Duration checkpointInterval =
         p.duration("checkpoint.interval", DEFAULT_CHECKPOINT_INTERVAL, Duration.ofMillis(100));

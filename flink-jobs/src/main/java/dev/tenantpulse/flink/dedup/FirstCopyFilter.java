@@ -1,5 +1,7 @@
 package dev.tenantpulse.flink.dedup;
 
+import dev.tenantpulse.flink.rejected.RejectedRecord;
+import dev.tenantpulse.flink.rejected.Rejections;
 import dev.tenantpulse.flink.source.ReceivedEvent;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -19,6 +21,10 @@ import org.apache.flink.util.Collector;
  * <p>Keyed by {@link #KEY}; remembers an id for the TTL (the contract's 7-day idempotency window;
  * Flink's TTL runs in processing time, i.e. from when the first copy was read). Without a TTL (a
  * bounded recompute) ids are kept for the run.
+ *
+ * <p>The key needs {@code tenant_id} and {@code id}, which the source guarantees (the codec refuses
+ * events without them). An event it cannot handle (a fault of its values, {@link
+ * Rejections#isRecordFault}) is a dead letter of stage {@code dedup}, not a failure of the job.
  */
 public final class FirstCopyFilter
     extends KeyedProcessFunction<String, ReceivedEvent, ReceivedEvent> {
@@ -60,11 +66,29 @@ public final class FirstCopyFilter
   @Override
   public void processElement(ReceivedEvent event, Context ctx, Collector<ReceivedEvent> out)
       throws Exception {
-    if (seen.value() != null) {
-      duplicates.inc();
+    boolean first;
+    try {
+      first = seen.value() == null;
+      if (first) {
+        seen.update(Boolean.TRUE);
+      }
+    } catch (RuntimeException e) {
+      if (!Rejections.isRecordFault(e)) {
+        throw e;
+      }
+      ctx.output(
+          Rejections.TAG,
+          RejectedRecord.ofEvent(
+              RejectedRecord.DEDUP,
+              RejectedRecord.reasonOf(e),
+              event,
+              ctx.timerService().currentProcessingTime()));
       return;
     }
-    seen.update(Boolean.TRUE);
-    out.collect(event);
+    if (first) {
+      out.collect(event); // outside the try: a downstream failure is not this event's
+    } else {
+      duplicates.inc();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenantpulse.flink.events;
 
+import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.sink.TableWriter;
 import dev.tenantpulse.flink.source.ReceivedEvent;
 import dev.tenantpulse.tenancy.events.TenantEvent;
@@ -7,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
@@ -15,12 +18,27 @@ import java.util.List;
  * <p>The version is the receive time in milliseconds (the column's own default, written
  * explicitly): a replay after a restore writes the same row with the same version, so the table
  * holds one row per (tenant_id, event_id) after merges.
+ *
+ * <p>A row the table refuses becomes a dead letter naming the event, its Kafka topic, partition and
+ * offset, and the event as JSON.
  */
 public final class EventsTableWriter implements TableWriter<ReceivedEvent> {
 
   private static final long serialVersionUID = 1L;
 
   public static final String TABLE = "events";
+
+  private final String topic;
+
+  /** Rows of events read from {@code topic} (what their dead letters name). */
+  public EventsTableWriter(String topic) {
+    this.topic = topic == null ? "" : topic;
+  }
+
+  /** Rows whose topic is not known. */
+  public EventsTableWriter() {
+    this("");
+  }
 
   private static final List<String> COLUMNS =
       List.of(
@@ -80,5 +98,18 @@ public final class EventsTableWriter implements TableWriter<ReceivedEvent> {
     s.setString(15, e.properties() == null ? "{}" : e.properties());
     s.setInt(16, row.late() ? 1 : 0);
     s.setLong(17, row.receivedAt());
+  }
+
+  /** {@code PARTITION BY toYYYYMM(event_time)} (V001). */
+  @Override
+  public String partition(ReceivedEvent row) {
+    ZonedDateTime t = row.event().timestamp().atZone(ZoneOffset.UTC);
+    return Integer.toString(t.getYear() * 100 + t.getMonthValue());
+  }
+
+  @Override
+  public RejectedRecord rejected(ReceivedEvent row, String reason, long rejectedAt) {
+    return RejectedRecord.ofEvent(RejectedRecord.sinkStage(TABLE), reason, row, rejectedAt)
+        .withTopicIfMissing(topic);
   }
 }

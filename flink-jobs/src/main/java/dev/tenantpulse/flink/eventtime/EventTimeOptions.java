@@ -13,9 +13,11 @@ import java.util.Objects;
  *     the bound), so hours still close during an outage
  * @param allowedLateness events further than this behind the watermark are late: stored, counted as
  *     late, left out of the streaming metrics
+ * @param bounds the event times accepted at all; others are dead letters of stage {@code
+ *     event_time}
  */
 public record EventTimeOptions(
-    Duration disorderBound, Duration idleTimeout, Duration allowedLateness)
+    Duration disorderBound, Duration idleTimeout, Duration allowedLateness, EventTimeBounds bounds)
     implements Serializable {
 
   public static final Duration DEFAULT_DISORDER_BOUND = Duration.ofSeconds(30);
@@ -26,6 +28,12 @@ public record EventTimeOptions(
     Objects.requireNonNull(disorderBound, "disorderBound");
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(allowedLateness, "allowedLateness");
+    Objects.requireNonNull(bounds, "bounds");
+  }
+
+  /** The default bounds. */
+  public EventTimeOptions(Duration disorderBound, Duration idleTimeout, Duration allowedLateness) {
+    this(disorderBound, idleTimeout, allowedLateness, EventTimeBounds.DEFAULTS);
   }
 
   public static EventTimeOptions defaults() {

@@ -1,25 +1,32 @@
 package dev.tenantpulse.flink.eventtime;
 
-import dev.tenantpulse.flink.source.ReceivedEvent;
+import dev.tenantpulse.flink.source.SourceRecord;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
-/** The watermark strategy of the job's Kafka source: event timestamps, silence-aware generators. */
+/**
+ * The watermark strategy of the job's Kafka source: event timestamps, silence-aware generators.
+ * Dead letters the source emits (records it refused) carry their Kafka record timestamp and are not
+ * events: the generators never see them, so a refused record cannot move event time.
+ */
 public final class EventTimeWatermarks {
 
   private EventTimeWatermarks() {}
 
-  public static WatermarkStrategy<ReceivedEvent> forEvents(EventTimeOptions options) {
+  public static WatermarkStrategy<SourceRecord> forEvents(EventTimeOptions options) {
     return forEvents(options, WallClock.SYSTEM);
   }
 
-  public static WatermarkStrategy<ReceivedEvent> forEvents(
+  public static WatermarkStrategy<SourceRecord> forEvents(
       EventTimeOptions options, WallClock clock) {
     long bound = options.disorderBound().toMillis();
     long idle = options.idleTimeout().toMillis();
-    return WatermarkStrategy.<ReceivedEvent>forGenerator(new PerReader(bound, idle, clock))
-        .withTimestampAssigner((event, recordTimestamp) -> event.eventTime());
+    return WatermarkStrategy.<SourceRecord>forGenerator(new PerReader(bound, idle, clock))
+        .withTimestampAssigner(
+            (record, recordTimestamp) ->
+                record.isEvent() ? record.event().eventTime() : recordTimestamp);
   }
 
   /**
@@ -27,7 +34,7 @@ public final class EventTimeWatermarks {
    * own copy of the strategy, so the {@link ReaderFirstEvents} made here is shared by exactly the
    * partitions of one reader.
    */
-  private static final class PerReader implements WatermarkGeneratorSupplier<ReceivedEvent> {
+  private static final class PerReader implements WatermarkGeneratorSupplier<SourceRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -43,13 +50,35 @@ public final class EventTimeWatermarks {
     }
 
     @Override
-    public synchronized WatermarkGenerator<ReceivedEvent> createWatermarkGenerator(
-        Context context) {
+    public synchronized WatermarkGenerator<SourceRecord> createWatermarkGenerator(Context context) {
       if (firstEvents == null) {
         firstEvents = new ReaderFirstEvents();
       }
-      return new SilenceAwareWatermarkGenerator<>(
-          bound, idle, clock, context.getInputActivityClock(), firstEvents);
+      return new EventsOnly(
+          new SilenceAwareWatermarkGenerator<>(
+              bound, idle, clock, context.getInputActivityClock(), firstEvents));
+    }
+  }
+
+  /** Passes only events to the generator: a dead letter is neither an event nor its time. */
+  private static final class EventsOnly implements WatermarkGenerator<SourceRecord> {
+
+    private final WatermarkGenerator<SourceRecord> events;
+
+    EventsOnly(WatermarkGenerator<SourceRecord> events) {
+      this.events = events;
+    }
+
+    @Override
+    public void onEvent(SourceRecord record, long eventTimestamp, WatermarkOutput output) {
+      if (record.isEvent()) {
+        events.onEvent(record, eventTimestamp, output);
+      }
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {
+      events.onPeriodicEmit(output);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.tenantpulse.flink.eventtime;
 
+import dev.tenantpulse.flink.rejected.RejectedRecord;
+import dev.tenantpulse.flink.rejected.Rejections;
 import dev.tenantpulse.flink.source.ReceivedEvent;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.apache.flink.util.Collector;
  * right after a restore is judged as before the crash. The watermark part keeps every event that
  * passes within the lateness of every downstream operator: their watermark is never ahead of the
  * one seen here when the event passed.
+ *
+ * <p>An event it cannot judge (a fault of the event's values, {@link Rejections#isRecordFault}) is
+ * a dead letter of stage {@code lateness}, not a failure of the job.
  */
 public final class LatenessClassifier extends ProcessFunction<ReceivedEvent, ReceivedEvent>
     implements CheckpointedFunction {
@@ -42,6 +47,26 @@ public final class LatenessClassifier extends ProcessFunction<ReceivedEvent, Rec
 
   @Override
   public void processElement(ReceivedEvent event, Context ctx, Collector<ReceivedEvent> out) {
+    ReceivedEvent judged;
+    try {
+      judged = judge(event, ctx);
+    } catch (RuntimeException e) {
+      if (!Rejections.isRecordFault(e)) {
+        throw e;
+      }
+      ctx.output(
+          Rejections.TAG,
+          RejectedRecord.ofEvent(
+              RejectedRecord.LATENESS,
+              RejectedRecord.reasonOf(e),
+              event,
+              ctx.timerService().currentProcessingTime()));
+      return;
+    }
+    out.collect(judged); // outside the try: a downstream failure is not this event's
+  }
+
+  private ReceivedEvent judge(ReceivedEvent event, Context ctx) {
     long eventTime = event.eventTime();
     Long newest = newestByPartition.get(event.partition());
     long frontier = ctx.timerService().currentWatermark();
@@ -53,7 +78,7 @@ public final class LatenessClassifier extends ProcessFunction<ReceivedEvent, Rec
     if (newest == null || eventTime > newest) {
       newestByPartition.put(event.partition(), eventTime);
     }
-    out.collect(late ? event.asLate() : event);
+    return late ? event.asLate() : event;
   }
 
   @Override

@@ -10,9 +10,14 @@ import dev.tenantpulse.flink.metrics.MetricOptions;
 import dev.tenantpulse.flink.metrics.MetricPipelines;
 import dev.tenantpulse.flink.metrics.MetricStreams;
 import dev.tenantpulse.flink.metrics.RowStream;
+import dev.tenantpulse.flink.rejected.RejectedRecord;
+import dev.tenantpulse.flink.rejected.RejectedRecordCounter;
+import dev.tenantpulse.flink.rejected.RejectedRecordWriter;
+import dev.tenantpulse.flink.rejected.Rejections;
 import dev.tenantpulse.flink.sink.ClickHouseOptions;
 import dev.tenantpulse.flink.sink.ClickHouseSink;
 import dev.tenantpulse.flink.sink.TableWriter;
+import dev.tenantpulse.flink.source.AcceptedEvents;
 import dev.tenantpulse.flink.source.KafkaEventSource;
 import dev.tenantpulse.flink.source.ReceivedEvent;
 import dev.tenantpulse.tenancy.events.TenantEvent;
@@ -22,6 +27,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -30,12 +36,19 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * one-process runtime and the tests all run this same graph.
  *
  * <pre>
- *  Kafka (per-partition silence-aware watermarks)
+ *  Kafka (decode, event-time bounds; per-partition silence-aware watermarks)
+ *    → accepted events (chained to the source)
  *    → classify lateness (chained to the source: partition order, checkpointed)
  *    → keyBy (tenant_id, id) → first copy only (TTL state)
  *        ├→ events (late = 0 / 1)
  *        └→ counted events (not late) → metric pipelines → their tables
+ *  records refused by any of these (side output {@link Rejections#TAG}) → rejected_events
  * </pre>
+ *
+ * <p>The job never stops for a record: what a stage cannot process (not an event, a timestamp out
+ * of bounds, a value a metric cannot count) becomes a dead letter with the stage and the reason,
+ * counted in {@code rejectedRecords} per stage; the sinks set aside the rows their table refuses
+ * the same way ({@link ClickHouseSink}).
  *
  * <p>Checkpoints are exactly-once (aligned): the dedup state must hold exactly the events before
  * the barrier, or a restore would drop replayed events as duplicates of themselves. The sink is
@@ -50,7 +63,8 @@ public final class TenantPulseJob {
   /** Configures {@code env} and builds the whole streaming job from Kafka on it. */
   public static void build(StreamExecutionEnvironment env, JobConfig config) {
     configure(env, config);
-    attach(source(env, config), config);
+    SingleOutputStreamOperator<ReceivedEvent> received = source(env, config);
+    attach(received, rejectedBy(received), config);
   }
 
   /** Checkpointing, parallelism, and no silent Kryo fallback for a type Flink cannot serialise. */
@@ -75,38 +89,59 @@ public final class TenantPulseJob {
     }
   }
 
-  /** The events of {@code tenant-events}, with event timestamps and watermarks. */
-  public static DataStream<ReceivedEvent> source(StreamExecutionEnvironment env, JobConfig config) {
+  /**
+   * The events of {@code tenant-events}, with event timestamps and watermarks; the records the
+   * source refused are the side output {@link #rejectedBy} of the returned operator.
+   */
+  public static SingleOutputStreamOperator<ReceivedEvent> source(
+      StreamExecutionEnvironment env, JobConfig config) {
     return env.fromSource(
-            KafkaEventSource.of(config.kafka()),
+            KafkaEventSource.of(config.kafka(), config.eventTime().bounds()),
             EventTimeWatermarks.forEvents(config.eventTime()),
             "kafka: " + config.kafka().topic())
-        .uid("kafka-source");
+        .uid("kafka-source")
+        .process(new AcceptedEvents())
+        .uid("accepted-events")
+        .name("accepted events");
+  }
+
+  /** The records {@code operator} refused (its dead letters). */
+  public static DataStream<RejectedRecord> rejectedBy(SingleOutputStreamOperator<?> operator) {
+    return operator.getSideOutput(Rejections.TAG);
   }
 
   /**
-   * Everything after the source: lateness, dedup, the {@code events} table and the metrics. Tests
-   * put a step of their own between the source and this.
+   * Everything after the source: lateness, dedup, the {@code events} table, the metrics and the
+   * dead letters. Tests put a step of their own between the source and this.
    *
+   * @param rejectedAtSource the records the source refused ({@link #rejectedBy} of it)
    * @return the events the metrics count
    */
   public static DataStream<TenantEvent> attach(
-      DataStream<ReceivedEvent> received, JobConfig config) {
-    DataStream<ReceivedEvent> firstCopies =
+      DataStream<ReceivedEvent> received,
+      DataStream<RejectedRecord> rejectedAtSource,
+      JobConfig config) {
+    SingleOutputStreamOperator<ReceivedEvent> classified =
         received
             .process(new LatenessClassifier(config.eventTime()))
             .uid("classify-lateness")
-            .name("classify lateness")
+            .name("classify lateness");
+    SingleOutputStreamOperator<ReceivedEvent> firstCopies =
+        classified
             .keyBy(FirstCopyFilter.KEY)
             .process(new FirstCopyFilter(config.dedupTtl()))
             .uid("dedup")
             .name("drop duplicates");
-    sinkTo(firstCopies, new EventsTableWriter(), config.clickhouse());
+    sinkTo(firstCopies, new EventsTableWriter(config.kafka().topic()), config.clickhouse());
     DataStream<TenantEvent> counted =
         firstCopies.process(new CountedEvents()).uid("counted-events").name("counted events");
-    sinkAll(
+    MetricStreams metrics =
         MetricPipelines.attach(
-            counted, metricOptions(config).withBounded(config.kafka().bounded())),
+            counted, metricOptions(config).withBounded(config.kafka().bounded()));
+    sinkAll(metrics, config.clickhouse());
+    sinkRejected(
+        rejectedAtSource.union(rejectedBy(classified), rejectedBy(firstCopies), metrics.rejected()),
+        config.kafka().topic(),
         config.clickhouse());
     return counted;
   }
@@ -127,6 +162,23 @@ public final class TenantPulseJob {
 
   private static <T> void sinkRows(RowStream<T> rows, ClickHouseOptions options) {
     sinkTo(rows.stream(), rows.writer(), options);
+  }
+
+  /**
+   * Counts ({@code rejectedRecords} per stage) and logs the refused records, and writes them to
+   * {@code rejected_events} through the ClickHouse sink.
+   *
+   * @param topic the job's Kafka topic, stamped on records that know only partition and offset
+   */
+  public static void sinkRejected(
+      DataStream<RejectedRecord> rejected, String topic, ClickHouseOptions options) {
+    sinkTo(
+        rejected
+            .process(new RejectedRecordCounter(topic))
+            .uid("count-rejected")
+            .name("count rejected records"),
+        new RejectedRecordWriter(),
+        options);
   }
 
   /** Writes {@code rows} to their table through the ClickHouse sink. */

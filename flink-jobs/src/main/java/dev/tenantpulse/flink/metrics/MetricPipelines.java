@@ -12,6 +12,7 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRowWriter;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortsFunction;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRowWriter;
+import dev.tenantpulse.flink.rejected.Rejections;
 import dev.tenantpulse.flink.tenant.TenantRowWriter;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.util.ArrayList;
@@ -110,7 +111,7 @@ public final class MetricPipelines {
             "usage_daily",
             facts.getSideOutput(TenantEventsFunction.USAGE),
             new UsageDayRowWriter()));
-    return new MetricStreams(all);
+    return new MetricStreams(all, facts.getSideOutput(Rejections.TAG));
   }
 
   /** The facts of {@code kinds}, on one constant key, for an aggregator of parallelism 1. */

@@ -4,6 +4,8 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingProgress;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDays;
+import dev.tenantpulse.flink.rejected.RejectedRecord;
+import dev.tenantpulse.flink.rejected.Rejections;
 import dev.tenantpulse.flink.tenant.LifecycleEntry;
 import dev.tenantpulse.flink.tenant.TenantRow;
 import dev.tenantpulse.flink.tenant.TenantTimeline;
@@ -30,6 +32,11 @@ import org.apache.flink.util.OutputTag;
  * <p>Input: deduplicated events, timestamps and watermarks assigned, events beyond the lateness
  * removed. Events within the lateness may arrive behind the watermark: every row they change is
  * emitted again with a higher version.
+ *
+ * <p>An event it cannot count (a fault of the event's values, {@link Rejections#isRecordFault}: a
+ * usage sum beyond the double range, say) is a dead letter of stage {@code metrics} on {@link
+ * Rejections#TAG}, not a failure of the job. Checks that can refuse an event run before it changes
+ * any state; a fault found later leaves what the event had already changed.
  */
 public final class TenantEventsFunction
     extends KeyedProcessFunction<String, TenantEvent, TenantFact> {
@@ -80,27 +87,45 @@ public final class TenantEventsFunction
   @Override
   public void processElement(TenantEvent event, Context ctx, Collector<TenantFact> out)
       throws Exception {
+    try {
+      count(event, ctx, out);
+    } catch (RuntimeException e) {
+      // A failure of a chained operator downstream arrives wrapped by Flink, so it is never taken
+      // for this event's.
+      if (!Rejections.isRecordFault(e)) {
+        throw e;
+      }
+      ctx.output(
+          Rejections.TAG,
+          RejectedRecord.ofEvent(
+              RejectedRecord.METRICS, RejectedRecord.reasonOf(e), event, now(ctx)));
+    }
+  }
+
+  private void count(TenantEvent event, Context ctx, Collector<TenantFact> out) throws Exception {
     String tenant = ctx.getCurrentKey();
     long ts = event.timestamp().toEpochMilli();
     EventType type = event.type();
+    if (type == EventType.USAGE) {
+      // First: it refuses a quantity its day's sum cannot take before anything else changed.
+      usage.add(
+          tenant,
+          ts,
+          event.meter(),
+          event.quantity(),
+          ctx.timerService(),
+          r -> ctx.output(USAGE, r));
+    }
     if (type.isActivity()) {
       onActivity(tenant, ts, out);
     }
     switch (type) {
       case FEATURE_USED -> onFeature(tenant, ts, event.feature(), out);
-      case USAGE ->
-          usage.add(
-              tenant,
-              ts,
-              event.meter(),
-              event.quantity(),
-              ctx.timerService(),
-              r -> ctx.output(USAGE, r));
       case ONBOARDING_STEP ->
           onOnboarding(tenant, onboardingState().withStep(event.step(), ts), ctx, out);
       case TENANT_SIGNED_UP, PLAN_CHANGED, TENANT_CHURNED -> onLifecycle(tenant, event, ctx, out);
       default -> {
-        // plain activity: the active-hour fact above is all
+        // activity and usage: the active-hour fact (and the usage sum) above are all
       }
     }
     if (type == EventType.TENANT_SIGNED_UP) {

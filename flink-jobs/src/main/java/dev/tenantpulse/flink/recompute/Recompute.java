@@ -5,8 +5,12 @@ import dev.tenantpulse.flink.dedup.FirstCopyFilter;
 import dev.tenantpulse.flink.job.TenantPulseJob;
 import dev.tenantpulse.flink.metrics.MetricOptions;
 import dev.tenantpulse.flink.metrics.MetricPipelines;
+import dev.tenantpulse.flink.metrics.MetricStreams;
+import dev.tenantpulse.flink.rejected.RejectedRecord;
+import dev.tenantpulse.flink.source.AcceptedEvents;
 import dev.tenantpulse.flink.source.KafkaEventSource;
 import dev.tenantpulse.flink.source.ReceivedEvent;
+import dev.tenantpulse.flink.source.SourceRecord;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +22,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * {@code to}; reading everything makes every table of the range exact, at a cost proportional to
  * the stored history (a 40-day, 50k-event history takes seconds). {@code events} and {@code
  * tenants} are left alone: {@code events} is the stream's record of what arrived, and a range does
- * not decide a tenant's current state.
+ * not decide a tenant's current state. Records it cannot process go to {@code rejected_events} as
+ * in the stream (a record refused by both is one row there: the same stage, partition and offset).
  */
 public final class Recompute {
 
@@ -82,15 +88,36 @@ public final class Recompute {
     if (config.parallelism() > 0) {
       env.setParallelism(config.parallelism());
     }
-    DataStream<TenantEvent> events =
-        request.source() == RecomputeRequest.Source.KAFKA
-            ? fromKafka(env, config)
-            : fromEventsTable(env, config);
+    DataStream<TenantEvent> events;
+    DataStream<RejectedRecord> rejected = null;
+    if (request.source() == RecomputeRequest.Source.KAFKA) {
+      SingleOutputStreamOperator<ReceivedEvent> received = fromKafka(env, config);
+      SingleOutputStreamOperator<ReceivedEvent> firstCopies =
+          received
+              .keyBy(FirstCopyFilter.KEY)
+              .process(new FirstCopyFilter(null))
+              .uid("dedup")
+              .name("drop duplicates");
+      rejected = TenantPulseJob.rejectedBy(received).union(TenantPulseJob.rejectedBy(firstCopies));
+      events =
+          firstCopies
+              .map(ReceivedEvent::event)
+              .returns(TenantEvent.class)
+              .uid("events")
+              .name("events");
+    } else {
+      events = fromEventsTable(env, config);
+    }
     MetricOptions options =
         TenantPulseJob.metricOptions(config)
             .withBounded(true)
             .withEmitRange(request.from(), request.to());
-    TenantPulseJob.sinkAll(MetricPipelines.attach(events, options), config.clickhouse());
+    MetricStreams metrics = MetricPipelines.attach(events, options);
+    TenantPulseJob.sinkAll(metrics, config.clickhouse());
+    TenantPulseJob.sinkRejected(
+        rejected == null ? metrics.rejected() : rejected.union(metrics.rejected()),
+        config.kafka().topic(),
+        config.clickhouse());
   }
 
   private static DataStream<TenantEvent> fromEventsTable(
@@ -113,23 +140,22 @@ public final class Recompute {
         .name("drop duplicates");
   }
 
-  private static DataStream<TenantEvent> fromKafka(
+  private static SingleOutputStreamOperator<ReceivedEvent> fromKafka(
       StreamExecutionEnvironment env, JobConfig config) {
     // Its own group, and no offsets committed: the stream's group position stays the stream's.
     var kafka = config.kafka().withGroupId(config.kafka().groupId() + "-recompute");
     return env.fromSource(
-            KafkaEventSource.of(kafka, OffsetsInitializer.earliest(), OffsetsInitializer.latest()),
-            WatermarkStrategy.<ReceivedEvent>noWatermarks()
-                .withTimestampAssigner((e, ts) -> e.eventTime()),
+            KafkaEventSource.of(
+                kafka,
+                config.eventTime().bounds(),
+                OffsetsInitializer.earliest(),
+                OffsetsInitializer.latest()),
+            WatermarkStrategy.<SourceRecord>noWatermarks()
+                .withTimestampAssigner((r, ts) -> r.isEvent() ? r.event().eventTime() : ts),
             "kafka: " + kafka.topic())
         .uid("kafka-source")
-        .keyBy(FirstCopyFilter.KEY)
-        .process(new FirstCopyFilter(null))
-        .uid("dedup")
-        .name("drop duplicates")
-        .map(ReceivedEvent::event)
-        .returns(TenantEvent.class)
-        .uid("events")
-        .name("events");
+        .process(new AcceptedEvents())
+        .uid("accepted-events")
+        .name("accepted events");
   }
 }

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param maxRetries attempts after a failed insert before the task fails (and restarts from its
  *     last checkpoint)
  * @param retryBackoff wait before the first retry; doubles on each further one
+ * @param maxRefusedRows rows of one batch the table may refuse (each set aside in {@code
+ *     rejected_events}) before the refusal is taken for the table's fault and the task fails
  */
 public record ClickHouseOptions(
     String url,
@@ -24,7 +26,8 @@ public record ClickHouseOptions(
     int batchSize,
     Duration flushInterval,
     int maxRetries,
-    Duration retryBackoff)
+    Duration retryBackoff,
+    int maxRefusedRows)
     implements Serializable {
 
   public static final String DEFAULT_DATABASE = "tenant_pulse";
@@ -32,6 +35,7 @@ public record ClickHouseOptions(
   public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(1);
   public static final int DEFAULT_MAX_RETRIES = 5;
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(500);
+  public static final int DEFAULT_MAX_REFUSED_ROWS = 100;
 
   public ClickHouseOptions {
     Objects.requireNonNull(url, "url");
@@ -53,17 +57,47 @@ public record ClickHouseOptions(
         DEFAULT_BATCH_SIZE,
         DEFAULT_FLUSH_INTERVAL,
         DEFAULT_MAX_RETRIES,
-        DEFAULT_RETRY_BACKOFF);
+        DEFAULT_RETRY_BACKOFF,
+        DEFAULT_MAX_REFUSED_ROWS);
   }
 
   public ClickHouseOptions withBatching(int batchSize, Duration flushInterval) {
     return new ClickHouseOptions(
-        url, user, password, database, batchSize, flushInterval, maxRetries, retryBackoff);
+        url,
+        user,
+        password,
+        database,
+        batchSize,
+        flushInterval,
+        maxRetries,
+        retryBackoff,
+        maxRefusedRows);
   }
 
   public ClickHouseOptions withRetries(int maxRetries, Duration retryBackoff) {
     return new ClickHouseOptions(
-        url, user, password, database, batchSize, flushInterval, maxRetries, retryBackoff);
+        url,
+        user,
+        password,
+        database,
+        batchSize,
+        flushInterval,
+        maxRetries,
+        retryBackoff,
+        maxRefusedRows);
+  }
+
+  public ClickHouseOptions withMaxRefusedRows(int maxRefusedRows) {
+    return new ClickHouseOptions(
+        url,
+        user,
+        password,
+        database,
+        batchSize,
+        flushInterval,
+        maxRetries,
+        retryBackoff,
+        maxRefusedRows);
   }
 
   /** {@code database.table}. */
@@ -89,6 +123,8 @@ public record ClickHouseOptions(
         + maxRetries
         + ", retryBackoff="
         + retryBackoff
+        + ", maxRefusedRows="
+        + maxRefusedRows
         + "]";
   }
 }

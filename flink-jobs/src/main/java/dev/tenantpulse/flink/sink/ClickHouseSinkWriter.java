@@ -1,5 +1,9 @@
 package dev.tenantpulse.flink.sink;
 
+import dev.tenantpulse.flink.rejected.RejectedRecord;
+import dev.tenantpulse.flink.rejected.RejectedRecordCounter;
+import dev.tenantpulse.flink.rejected.RejectedRecordWriter;
+import dev.tenantpulse.flink.rejected.RejectionLog;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,29 +24,36 @@ import org.slf4j.LoggerFactory;
  * both the chDB and the official driver send as one INSERT) when the batch size is reached, when
  * the oldest buffered row has waited the flush interval, on a checkpoint and at the end of input.
  *
- * <p>A failed insert is retried on a fresh connection with doubling waits; after the last retry the
- * task fails and Flink restarts it from the last checkpoint (the rows are still in Kafka). Runs on
- * the task's thread only: timers fire in its mailbox, so no locking.
+ * <p>What a failed insert means is decided by {@link SplittingInsert}: a transient failure is
+ * retried on a fresh connection with doubling waits, and after the last retry the task fails and
+ * Flink restarts it from the last checkpoint (the rows are still in Kafka); a batch the table
+ * refuses for a row's value is split until the rows that fail alone are found, the rest is written,
+ * and those rows become dead letters of stage {@code sink:<table>} in {@code rejected_events} (in
+ * the same flush, so a checkpoint covers them too); a batch spanning more partitions than one
+ * INSERT may create is split by partition. Runs on the task's thread only: timers fire in its
+ * mailbox, so no locking.
  */
 final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
-  private static final long MAX_BACKOFF_MS = 30_000;
 
   private final ClickHouseOptions options;
   private final TableWriter<T> writer;
   private final ProcessingTimeService time;
-  private final Sleeper sleeper;
-  private final String insert;
   private final String target;
-  private final Counter rowsWritten;
-  private final Counter retries;
-  private final Counter batches;
+  private final String insert;
+  private final SplittingInsert<T> rows;
+  private final SplittingInsert<RejectedRecord> deadLetters;
+  private final boolean isDeadLetterTable;
+  private final Counter refusedRows;
+  private final RejectedRecordWriter deadLetterWriter = new RejectedRecordWriter();
 
   private final List<T> buffer = new ArrayList<>();
   private boolean timerPending;
+  private long refusedSoFar;
   private Connection connection;
   private PreparedStatement statement;
+  private PreparedStatement deadLetterStatement;
 
   ClickHouseSinkWriter(
       ClickHouseOptions options,
@@ -53,15 +64,47 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     this.options = options;
     this.writer = writer;
     this.time = time;
-    this.sleeper = sleeper;
     this.target = options.qualified(writer.table());
     this.insert = insertStatement(target, writer.columns());
-    this.rowsWritten =
-        metrics instanceof SinkWriterMetricGroup sinkMetrics
-            ? sinkMetrics.getNumRecordsSendCounter()
-            : metrics.counter("rowsWritten");
-    this.retries = metrics.counter("insertRetries");
-    this.batches = metrics.counter("insertBatches");
+    this.isDeadLetterTable = writer.table().equals(RejectedRecordWriter.TABLE);
+    SplittingInsert.Counters counters =
+        new SplittingInsert.Counters(
+            metrics instanceof SinkWriterMetricGroup sinkMetrics
+                ? sinkMetrics.getNumRecordsSendCounter()
+                : metrics.counter("rowsWritten"),
+            metrics.counter("insertBatches"),
+            metrics.counter("insertRetries"),
+            metrics.counter("insertSplits"));
+    this.refusedRows =
+        RejectedRecordCounter.counter(metrics, RejectedRecord.sinkStage(writer.table()));
+    long backoff = options.retryBackoff().toMillis();
+    this.rows =
+        new SplittingInsert<>(
+            target,
+            batch -> insertRows(batch),
+            this::closeConnection,
+            writer::partition,
+            options.maxRetries(),
+            backoff,
+            options.maxRefusedRows(),
+            sleeper,
+            counters);
+    String deadLetterTarget = options.qualified(RejectedRecordWriter.TABLE);
+    this.deadLetters =
+        new SplittingInsert<>(
+            deadLetterTarget,
+            batch -> insertDeadLetters(deadLetterTarget, batch),
+            this::closeConnection,
+            null,
+            options.maxRetries(),
+            backoff,
+            Integer.MAX_VALUE, // each is logged in full: nothing is lost silently
+            sleeper,
+            new SplittingInsert.Counters(
+                metrics.counter("deadLettersWritten"),
+                metrics.counter("deadLetterBatches"),
+                counters.retries(),
+                counters.splits()));
   }
 
   static String insertStatement(String table, List<String> columns) {
@@ -104,72 +147,94 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     if (buffer.isEmpty()) {
       return;
     }
-    for (int attempt = 0; ; attempt++) {
-      try {
-        insertBuffer();
-        rowsWritten.inc(buffer.size());
-        batches.inc();
-        buffer.clear();
-        return;
-      } catch (SQLException e) {
-        closeConnection();
-        if (attempt >= options.maxRetries()) {
-          throw new IOException(
-              "inserting "
-                  + buffer.size()
-                  + " rows into "
-                  + target
-                  + " failed "
-                  + (attempt + 1)
-                  + " times; the last error: "
-                  + e.getMessage(),
-              e);
-        }
-        long wait =
-            Math.min(MAX_BACKOFF_MS, options.retryBackoff().toMillis() << Math.min(attempt, 16));
-        retries.inc();
-        LOG.warn(
-            "inserting {} rows into {} failed (attempt {} of {}), retrying in {} ms: {}",
-            buffer.size(),
+    List<RejectedRecord> refused = new ArrayList<>();
+    rows.insert(
+        buffer,
+        (row, cause) ->
+            refused.add(writer.rejected(row, cause.getMessage(), System.currentTimeMillis())));
+    if (!refused.isEmpty()) {
+      setAside(refused);
+    }
+    buffer.clear();
+  }
+
+  /** Counts and logs the rows the table refused, and writes them to {@code rejected_events}. */
+  private void setAside(List<RejectedRecord> refused) throws IOException, InterruptedException {
+    for (RejectedRecord r : refused) {
+      refusedRows.inc();
+      refusedSoFar++;
+      if (isDeadLetterTable) {
+        // Nowhere else to put it: the whole dead letter goes to the log.
+        LOG.error(
+            "{} refused a dead letter, which is lost but for this line: {}; the dead letter: {}",
             target,
-            attempt + 1,
-            options.maxRetries() + 1,
-            wait,
-            e.getMessage());
-        sleeper.sleep(wait);
+            r.reason(),
+            r);
+      } else if (RejectionLog.shouldLog(refusedSoFar)) {
+        RejectionLog.log(LOG, r, refusedSoFar);
       }
+    }
+    if (!isDeadLetterTable) {
+      deadLetters.insert(
+          refused,
+          (r, cause) ->
+              LOG.error(
+                  "{} refused a dead letter, which is lost but for this line: {}; the dead"
+                      + " letter: {}",
+                  options.qualified(RejectedRecordWriter.TABLE),
+                  cause.getMessage(),
+                  r));
     }
   }
 
-  private void insertBuffer() throws SQLException {
+  private void insertRows(List<T> batch) throws SQLException {
     if (statement == null) {
-      connection = JdbcConnections.open(options.url(), options.user(), options.password());
-      statement = connection.prepareStatement(insert);
+      statement = connection().prepareStatement(insert);
     }
-    for (T row : buffer) {
+    for (T row : batch) {
       writer.bind(statement, row);
       statement.addBatch();
     }
     statement.executeBatch();
   }
 
+  private void insertDeadLetters(String table, List<RejectedRecord> batch) throws SQLException {
+    if (deadLetterStatement == null) {
+      deadLetterStatement =
+          connection().prepareStatement(insertStatement(table, deadLetterWriter.columns()));
+    }
+    for (RejectedRecord r : batch) {
+      deadLetterWriter.bind(deadLetterStatement, r);
+      deadLetterStatement.addBatch();
+    }
+    deadLetterStatement.executeBatch();
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = JdbcConnections.open(options.url(), options.user(), options.password());
+    }
+    return connection;
+  }
+
+  /** After any failure: the next attempt starts on a fresh connection with fresh statements. */
   private void closeConnection() {
-    try {
-      if (statement != null) {
-        statement.close();
-      }
-    } catch (SQLException e) {
-      LOG.debug("closing a failed statement of {}", target, e);
-    }
-    try {
-      if (connection != null) {
-        connection.close();
-      }
-    } catch (SQLException e) {
-      LOG.debug("closing a failed connection to {}", target, e);
-    }
+    close(statement, "statement");
+    close(deadLetterStatement, "statement");
+    close(connection, "connection");
     statement = null;
+    deadLetterStatement = null;
     connection = null;
+  }
+
+  private void close(AutoCloseable resource, String what) {
+    try {
+      if (resource != null) {
+        resource.close();
+      }
+    } catch (Exception e) {
+      LOG.debug("closing a failed {} of {}", what, target, e);
+    }
   }
 
   @Override

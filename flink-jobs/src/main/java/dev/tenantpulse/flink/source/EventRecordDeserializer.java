@@ -1,34 +1,40 @@
 package dev.tenantpulse.flink.source;
 
+import dev.tenantpulse.flink.eventtime.EventTimeBounds;
+import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.tenancy.events.EventCodec;
 import dev.tenantpulse.tenancy.events.TenantEvent;
+import java.util.Objects;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a {@code tenant-events} record: EventCodec JSON value, record timestamp = receive time.
  *
- * <p>A record that does not decode (another producer, a corrupted value) is skipped and counted in
- * {@code undecodableRecords}, with its partition and offset logged, instead of failing the job: a
- * failing record would otherwise fail it again on every restart and stop all metrics.
+ * <p>Every record becomes a {@link SourceRecord}: the event, or — for a record that does not decode
+ * (another producer, a corrupted value) or whose timestamp lies outside the {@link EventTimeBounds}
+ * — a dead letter naming stage {@code decode} or {@code event_time}, the reason and the record's
+ * partition and offset. Nothing here throws for a record: one that failed would fail the job again
+ * on every restart and stop all metrics. Checking the event time here, before the timestamp
+ * assigner, means no operator ever sees an instant whose epoch milliseconds overflow or that a
+ * table cannot hold. Undecodable records are also counted in {@code undecodableRecords}.
  */
 public final class EventRecordDeserializer
-    implements KafkaRecordDeserializationSchema<ReceivedEvent> {
+    implements KafkaRecordDeserializationSchema<SourceRecord> {
 
   private static final long serialVersionUID = 1L;
-  private static final Logger LOG = LoggerFactory.getLogger(EventRecordDeserializer.class);
 
-  /** Logged one by one up to this many, then every thousandth: a flood must not drown the log. */
-  private static final long LOGGED_IN_FULL = 100;
-
+  private final EventTimeBounds bounds;
   private transient EventCodec codec;
   private transient Counter undecodable;
+
+  public EventRecordDeserializer(EventTimeBounds bounds) {
+    this.bounds = Objects.requireNonNull(bounds, "bounds");
+  }
 
   @Override
   public void open(DeserializationSchema.InitializationContext context) {
@@ -37,32 +43,46 @@ public final class EventRecordDeserializer
   }
 
   @Override
-  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<ReceivedEvent> out) {
+  public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<SourceRecord> out) {
     TenantEvent event;
     try {
       event = codec().decode(record.value() == null ? new byte[0] : record.value());
     } catch (RuntimeException e) {
-      skipped(record, e);
+      if (undecodable != null) {
+        undecodable.inc();
+      }
+      out.collect(
+          SourceRecord.of(
+              RejectedRecord.ofKafka(
+                  RejectedRecord.DECODE,
+                  e.getMessage() == null ? RejectedRecord.reasonOf(e) : e.getMessage(),
+                  record.topic(),
+                  record.partition(),
+                  record.offset(),
+                  record.key(),
+                  record.value(),
+                  System.currentTimeMillis())));
       return;
     }
-    out.collect(new ReceivedEvent(event, record.timestamp(), record.partition(), false));
-  }
-
-  private void skipped(ConsumerRecord<byte[], byte[]> record, RuntimeException e) {
-    long count = 1;
-    if (undecodable != null) {
-      undecodable.inc();
-      count = undecodable.getCount();
+    String problem = bounds.problem(event.timestamp(), record.timestamp());
+    if (problem != null) {
+      out.collect(
+          SourceRecord.of(
+              RejectedRecord.ofEvent(
+                  RejectedRecord.EVENT_TIME,
+                  problem,
+                  event,
+                  record.topic(),
+                  record.partition(),
+                  record.offset(),
+                  record.value(),
+                  System.currentTimeMillis())));
+      return;
     }
-    if (count <= LOGGED_IN_FULL || count % 1000 == 0) {
-      LOG.warn(
-          "skipping undecodable record {}-{} at offset {} ({} so far): {}",
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          count,
-          e.getMessage());
-    }
+    out.collect(
+        SourceRecord.of(
+            new ReceivedEvent(
+                event, record.timestamp(), record.partition(), record.offset(), false)));
   }
 
   private EventCodec codec() {
@@ -72,13 +92,13 @@ public final class EventRecordDeserializer
     return codec;
   }
 
-  /** How many records were skipped, for tests; 0 before open(). */
+  /** How many records did not decode, for tests; 0 before open(). */
   long undecodableCount() {
     return undecodable == null ? 0 : undecodable.getCount();
   }
 
   @Override
-  public TypeInformation<ReceivedEvent> getProducedType() {
-    return TypeInformation.of(ReceivedEvent.class);
+  public TypeInformation<SourceRecord> getProducedType() {
+    return TypeInformation.of(SourceRecord.class);
   }
 }

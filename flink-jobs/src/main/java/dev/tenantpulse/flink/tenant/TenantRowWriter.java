@@ -1,6 +1,7 @@
 package dev.tenantpulse.flink.tenant;
 
 import dev.tenantpulse.flink.metrics.Binds;
+import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.sink.TableWriter;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -43,5 +44,11 @@ public final class TenantRowWriter implements TableWriter<TenantRow> {
     Binds.instant(s, 8, row.churnedAt());
     Binds.instant(s, 9, row.updatedAt());
     s.setLong(10, row.version());
+  }
+
+  @Override
+  public RejectedRecord rejected(TenantRow row, String reason, long rejectedAt) {
+    return RejectedRecord.ofRow(
+        RejectedRecord.sinkStage(table()), reason, row.tenantId(), String.valueOf(row), rejectedAt);
   }
 }

@@ -118,7 +118,7 @@ public final class FlinkBenchmark {
     StreamExecutionEnvironment env = TestFlink.env(options.parallelism());
     TenantPulseJob.configure(env, config);
     env.fromSource(
-            KafkaEventSource.of(config.kafka()),
+            KafkaEventSource.of(config.kafka(), config.eventTime().bounds()),
             EventTimeWatermarks.forEvents(config.eventTime()),
             "kafka")
         .sinkTo(new DiscardingSink<>());

@@ -28,6 +28,10 @@ class JobConfigTests {
     assertThat(config.eventTime().disorderBound()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.dedupTtl()).isEqualTo(Duration.ofDays(7));
     assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.eventTime().bounds().earliest())
+        .isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
+    assertThat(config.eventTime().bounds().maxFuture()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.clickhouse().maxRefusedRows()).isEqualTo(100);
   }
 
   @Test
@@ -55,6 +59,9 @@ class JobConfigTests {
                 Map.entry("sink.flush-interval", "250ms"),
                 Map.entry("sink.max-retries", "2"),
                 Map.entry("sink.retry-backoff", "1s"),
+                Map.entry("sink.max-refused-rows", "7"),
+                Map.entry("events.earliest", "2020-01-01T00:00:00Z"),
+                Map.entry("events.max-future", "1h"),
                 Map.entry("checkpoint.dir", "s3://bucket/tenant-pulse/checkpoints")),
             Map.of());
 
@@ -76,6 +83,10 @@ class JobConfigTests {
     assertThat(config.clickhouse().flushInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.clickhouse().maxRetries()).isEqualTo(2);
     assertThat(config.checkpointDir()).isEqualTo("s3://bucket/tenant-pulse/checkpoints");
+    assertThat(config.clickhouse().maxRefusedRows()).isEqualTo(7);
+    assertThat(config.eventTime().bounds().earliest())
+        .isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
+    assertThat(config.eventTime().bounds().maxFuture()).isEqualTo(Duration.ofHours(1));
   }
 
   @Test
@@ -102,13 +113,18 @@ class JobConfigTests {
                         "clickhouse.url", "http://localhost:8123",
                         "events.lateness", "1h",
                         "checkpoint.dir", "/var/lib/flink",
-                        "catalog.path", "/nonexistent/catalog.json"),
+                        "catalog.path", "/nonexistent/catalog.json",
+                        "events.earliest", "1969-12-31T23:59:59Z"),
                     Map.of()))
         .isInstanceOfSatisfying(
             InvalidConfigException.class,
             e ->
                 assertThat(e.problems())
-                    .hasSize(9)
+                    .hasSize(10)
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .startsWith("events.earliest: must be in [1970-01-01T00:00:00Z,"))
                     .anySatisfy(p -> assertThat(p).startsWith("checkpoint.dir:"))
                     .anySatisfy(p -> assertThat(p).startsWith("catalog.path:"))
                     .anySatisfy(p -> assertThat(p).startsWith("events.allowed-lateness:"))

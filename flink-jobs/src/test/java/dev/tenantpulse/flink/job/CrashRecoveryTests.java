@@ -43,8 +43,11 @@ class CrashRecoveryTests {
     restarts.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(200));
     env.configure(restarts);
     TenantPulseJob.configure(env, config);
+    var received = TenantPulseJob.source(env, config);
     TenantPulseJob.attach(
-        TenantPulseJob.source(env, config).map(new CrashOnce(8_000)).uid("crash-once"), config);
+        received.map(new CrashOnce(8_000)).uid("crash-once"),
+        TenantPulseJob.rejectedBy(received),
+        config);
 
     env.execute("crash-recovery");
 

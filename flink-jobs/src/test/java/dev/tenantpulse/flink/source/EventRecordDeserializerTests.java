@@ -2,10 +2,13 @@ package dev.tenantpulse.flink.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantpulse.flink.eventtime.EventTimeBounds;
+import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.testing.TestEvents;
 import dev.tenantpulse.tenancy.events.EventCodec;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -20,12 +23,15 @@ import org.junit.jupiter.api.Test;
 
 class EventRecordDeserializerTests {
 
-  private final EventRecordDeserializer deserializer = new EventRecordDeserializer();
-  private final List<ReceivedEvent> out = new ArrayList<>();
-  private final Collector<ReceivedEvent> collector =
+  private static final long RECEIVED = 1_767_571_205_000L; // 2026-01-05T00:00:05Z
+
+  private final EventRecordDeserializer deserializer =
+      new EventRecordDeserializer(EventTimeBounds.DEFAULTS);
+  private final List<SourceRecord> out = new ArrayList<>();
+  private final Collector<SourceRecord> collector =
       new Collector<>() {
         @Override
-        public void collect(ReceivedEvent record) {
+        public void collect(SourceRecord record) {
           out.add(record);
         }
 
@@ -34,28 +40,93 @@ class EventRecordDeserializerTests {
       };
 
   @Test
-  void readsTheEventWithTheRecordTimestampAsReceiveTime() throws Exception {
+  void readsTheEventWithTheRecordTimestampAsReceiveTimeAndItsOffset() throws Exception {
     open();
     TenantEvent event = TestEvents.activity("acme", "e-1", TestEvents.T0);
-    deserializer.deserialize(
-        record(3, 7, 1_767_571_205_000L, new EventCodec().encode(event)), collector);
+    deserializer.deserialize(record(3, 7, RECEIVED, new EventCodec().encode(event)), collector);
 
-    assertThat(out).containsExactly(new ReceivedEvent(event, 1_767_571_205_000L, 3, false));
+    assertThat(out)
+        .containsExactly(SourceRecord.of(new ReceivedEvent(event, RECEIVED, 3, 7, false)));
   }
 
   @Test
-  void skipsAndCountsRecordsThatAreNotEvents() throws Exception {
+  void turnsRecordsThatAreNotEventsIntoDeadLettersOfStageDecode() throws Exception {
     open();
-    deserializer.deserialize(
-        record(0, 1, 0, "not json".getBytes(StandardCharsets.UTF_8)), collector);
-    deserializer.deserialize(
-        record(0, 2, 0, "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8)), collector);
+    deserializer.deserialize(record(0, 1, 0, utf8("not json")), collector);
+    deserializer.deserialize(record(0, 2, 0, utf8("{\"id\":\"x\"}")), collector);
     deserializer.deserialize(record(0, 3, 0, null), collector);
+    deserializer.deserialize(record(0, 4, 0, new byte[] {(byte) 0xff, 0x00, 0x7b}), collector);
     TenantEvent event = TestEvents.activity("acme", "e-2", TestEvents.T0);
-    deserializer.deserialize(record(0, 4, 0, new EventCodec().encode(event)), collector);
+    deserializer.deserialize(record(0, 5, RECEIVED, new EventCodec().encode(event)), collector);
 
-    assertThat(out).extracting(r -> r.event().id()).containsExactly("e-2");
-    assertThat(deserializer.undecodableCount()).isEqualTo(3);
+    assertThat(out)
+        .filteredOn(SourceRecord::isEvent)
+        .extracting(r -> r.event().event().id())
+        .containsExactly("e-2");
+    List<RejectedRecord> rejected =
+        out.stream().filter(r -> !r.isEvent()).map(SourceRecord::rejected).toList();
+    assertThat(rejected).extracting(RejectedRecord::stage).containsOnly(RejectedRecord.DECODE);
+    assertThat(rejected).extracting(RejectedRecord::offset).containsExactly(1L, 2L, 3L, 4L);
+    assertThat(rejected)
+        .allSatisfy(
+            r -> {
+              assertThat(r.topic()).isEqualTo("tenant-events");
+              assertThat(r.partition()).isZero();
+              assertThat(r.tenantId()).as("the record key").isEqualTo("acme");
+              assertThat(r.reason()).isNotBlank();
+            });
+    assertThat(rejected.get(0).raw()).isEqualTo("not json");
+    assertThat(rejected.get(1).reason()).contains("lacks");
+    assertThat(rejected.get(3).raw()).as("not UTF-8: kept whole").isEqualTo("base64:/wB7");
+    assertThat(deserializer.undecodableCount()).isEqualTo(4);
+  }
+
+  @Test
+  void turnsTimestampsNoTableCanHoldIntoDeadLettersOfStageEventTime() throws Exception {
+    open();
+    byte[] ancient = utf8(json("-999999999-01-01T00:00:00Z"));
+    deserializer.deserialize(record(1, 10, RECEIVED, ancient), collector);
+    deserializer.deserialize(
+        record(1, 11, RECEIVED, utf8(json("1999-12-31T23:59:59.999Z"))), collector);
+    deserializer.deserialize(
+        record(1, 12, RECEIVED, utf8(json("2026-01-05T00:05:06Z"))), collector);
+    deserializer.deserialize(record(1, 13, -1, utf8(json("2100-01-01T00:00:00Z"))), collector);
+    deserializer.deserialize(
+        record(1, 14, RECEIVED, utf8(json("+1000000000-12-31T23:59:59Z"))), collector);
+
+    assertThat(out).noneMatch(SourceRecord::isEvent);
+    List<RejectedRecord> rejected = out.stream().map(SourceRecord::rejected).toList();
+    assertThat(rejected).extracting(RejectedRecord::stage).containsOnly(RejectedRecord.EVENT_TIME);
+    assertThat(rejected).extracting(RejectedRecord::eventId).containsOnly("odd");
+    assertThat(rejected).extracting(RejectedRecord::tenantId).containsOnly("acme");
+    assertThat(rejected.get(0).reason())
+        .contains("-999999999-01-01T00:00:00Z is before the earliest accepted 2000-01-01");
+    assertThat(rejected.get(0).raw()).isEqualTo(new String(ancient, StandardCharsets.UTF_8));
+    assertThat(rejected.get(2).reason()).contains("more than PT5M after its receive time");
+    assertThat(rejected.get(3).reason()).contains("not before 2100-01-01T00:00:00Z");
+  }
+
+  @Test
+  void acceptsTheBoundsThemselves() throws Exception {
+    open();
+    deserializer.deserialize(record(0, 1, RECEIVED, utf8(json("2000-01-01T00:00:00Z"))), collector);
+    deserializer.deserialize(record(0, 2, RECEIVED, utf8(json("2026-01-05T00:05:05Z"))), collector);
+    // Without a record timestamp only the absolute bounds apply.
+    deserializer.deserialize(record(0, 3, -1, utf8(json("2099-12-31T23:59:59.999Z"))), collector);
+
+    assertThat(out).allMatch(SourceRecord::isEvent).hasSize(3);
+    assertThat(Instant.ofEpochMilli(out.get(1).event().eventTime()))
+        .isEqualTo(Instant.parse("2026-01-05T00:05:05Z"));
+  }
+
+  private static String json(String timestamp) {
+    return "{\"id\":\"odd\",\"type\":\"activity\",\"tenant_id\":\"acme\",\"timestamp\":\""
+        + timestamp
+        + "\"}";
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private void open() throws Exception {

@@ -1,6 +1,7 @@
 package dev.tenantpulse.flink.metrics.onboarding;
 
 import dev.tenantpulse.flink.metrics.Binds;
+import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.sink.TableWriter;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -49,5 +50,11 @@ public final class OnboardingTenantRowWriter implements TableWriter<OnboardingTe
     s.setInt(11, row.firstValueNegative() ? 1 : 0);
     Binds.instant(s, 12, row.computedAt());
     s.setLong(13, row.version());
+  }
+
+  @Override
+  public RejectedRecord rejected(OnboardingTenantRow row, String reason, long rejectedAt) {
+    return RejectedRecord.ofRow(
+        RejectedRecord.sinkStage(table()), reason, row.tenantId(), String.valueOf(row), rejectedAt);
   }
 }

@@ -1,6 +1,7 @@
 package dev.tenantpulse.flink.metrics.usage;
 
 import dev.tenantpulse.flink.metrics.Binds;
+import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.sink.TableWriter;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,5 +30,17 @@ public final class UsageDayRowWriter implements TableWriter<UsageDayRow> {
     s.setDouble(4, row.quantity());
     Binds.instant(s, 5, row.computedAt());
     s.setLong(6, row.version());
+  }
+
+  /** {@code PARTITION BY toYYYYMM(day)} (V005). */
+  @Override
+  public String partition(UsageDayRow row) {
+    return Integer.toString(row.day().getYear() * 100 + row.day().getMonthValue());
+  }
+
+  @Override
+  public RejectedRecord rejected(UsageDayRow row, String reason, long rejectedAt) {
+    return RejectedRecord.ofRow(
+        RejectedRecord.sinkStage(table()), reason, row.tenantId(), String.valueOf(row), rejectedAt);
   }
 }

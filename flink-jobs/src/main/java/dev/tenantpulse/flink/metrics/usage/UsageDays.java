@@ -47,7 +47,12 @@ public final class UsageDays implements java.io.Serializable {
                 "usage-sums", RowTypes.of(UsageKey.class), RowTypes.of(UsageSum.class)));
   }
 
-  /** Adds a usage event of the current tenant. */
+  /**
+   * Adds a usage event of the current tenant.
+   *
+   * @throws ArithmeticException before changing anything, when the day's sum would leave the double
+   *     range: one huge quantity must not turn the tenant's billed usage into infinity
+   */
   public void add(
       String tenantId,
       long timestamp,
@@ -60,9 +65,20 @@ public final class UsageDays implements java.io.Serializable {
     long closeAt = dayStart + DAY_MS - 1;
     boolean closed = timers.currentWatermark() >= closeAt;
     UsageKey key = new UsageKey(dayStart, meter);
-    UsageSum sum = sums.get(key);
-    boolean first = sum == null;
-    sum = first ? new UsageSum(quantity, RowVersions.NONE) : sum.plus(quantity);
+    UsageSum previous = sums.get(key);
+    boolean first = previous == null;
+    UsageSum sum = first ? new UsageSum(quantity, RowVersions.NONE) : previous.plus(quantity);
+    if (!Double.isFinite(sum.quantity())) {
+      throw new ArithmeticException(
+          "usage of meter "
+              + meter
+              + " on "
+              + UtcTime.day(dayStart)
+              + " would exceed the double range: "
+              + quantity
+              + " added to a sum of "
+              + (first ? 0.0 : previous.quantity()));
+    }
     if (closed) {
       sum = emit(tenantId, key, sum, timers.currentProcessingTime(), out);
     } else if (first) {
