@@ -3,6 +3,7 @@ package dev.tenantpulse.standalone.console;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the pipeline stands, for {@code GET /api/pipeline}.
@@ -44,6 +45,7 @@ public record PipelineStatus(
    *     the source, null before the first watermark
    * @param restoredFrom the checkpoint or savepoint Flink reports this run restored; null for a
    *     fresh start (and while a restore is under way: {@code detail} names the snapshot then)
+   * @param rejectedEvents the job's dead letters; null when the pipeline keeps none
    */
   public record Flink(
       String state,
@@ -53,10 +55,58 @@ public record PipelineStatus(
       List<Vertex> vertices,
       @JsonProperty("last_checkpoint") Checkpoint lastCheckpoint,
       @JsonProperty("restored_from") String restoredFrom,
-      @JsonProperty("web_ui") String webUi) {
+      @JsonProperty("web_ui") String webUi,
+      @JsonProperty("rejected_events") RejectedEvents rejectedEvents) {
+
+    public Flink(
+        String state,
+        String detail,
+        String jobId,
+        Instant eventTime,
+        List<Vertex> vertices,
+        Checkpoint lastCheckpoint,
+        String restoredFrom,
+        String webUi) {
+      this(state, detail, jobId, eventTime, vertices, lastCheckpoint, restoredFrom, webUi, null);
+    }
 
     public static Flink notStarted(String reason) {
       return new Flink("NOT_STARTED", reason, null, null, List.of(), null, null, null);
+    }
+
+    public Flink withRejectedEvents(RejectedEvents rejected) {
+      return new Flink(
+          state, detail, jobId, eventTime, vertices, lastCheckpoint, restoredFrom, webUi, rejected);
+    }
+
+    /**
+     * The records the job could not process (its dead-letter table, read with FINAL, so a record
+     * replayed after a restore counts once). Counted from the table rather than from the job's
+     * {@code rejectedRecords} metric, which starts again at 0 with every restart.
+     *
+     * @param table the dead-letter table ({@code tenant_pulse.rejected_events})
+     * @param total its rows
+     * @param byStage its rows per stage ({@code decode}, {@code event_time}, {@code sink:events} …)
+     * @param newestRejectedAt when the newest was set aside; null when there is none
+     * @param error why the table could not be read; null when it was
+     */
+    public record RejectedEvents(
+        String table,
+        long total,
+        @JsonProperty("by_stage") Map<String, Long> byStage,
+        @JsonProperty("newest_rejected_at") Instant newestRejectedAt,
+        String error) {
+
+      public RejectedEvents {
+        byStage =
+            byStage == null
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byStage));
+      }
+
+      public static RejectedEvents failed(String table, String error) {
+        return new RejectedEvents(table, 0, Map.of(), null, error);
+      }
     }
 
     /** An operator chain and the lowest watermark of its subtasks (null: none yet). */

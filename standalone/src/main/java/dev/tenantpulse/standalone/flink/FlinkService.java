@@ -222,7 +222,7 @@ public final class FlinkService implements Service {
     }
   }
 
-  /** What {@code /api/pipeline} shows of the job. */
+  /** What {@code /api/pipeline} shows of the job, its dead letters included. */
   public PipelineStatus.Flink status() {
     if (pipeline.pipeline().isEmpty()) {
       return PipelineStatus.Flink.notStarted(pipeline.reason());
@@ -230,7 +230,12 @@ public final class FlinkService implements Service {
     if (cluster == null || jobId == null) {
       return PipelineStatus.Flink.notStarted("the MiniCluster is not running");
     }
-    return new FlinkRestStatus(restUri).status(jobId, restoredFrom);
+    PipelineStatus.Flink status = new FlinkRestStatus(restUri).status(jobId, restoredFrom);
+    Optional<String> rejected = pipeline.pipeline().flatMap(StreamingPipeline::rejectedEventsTable);
+    return rejected.isEmpty()
+        ? status
+        : status.withRejectedEvents(
+            RejectedEventsStatus.read(endpoints.get().clickhouseUrl(), rejected.get()));
   }
 
   /** The MiniCluster's REST address (web UI), once started. */

@@ -19,6 +19,14 @@ public interface StreamingPipeline {
    */
   Optional<String> consumerGroup();
 
+  /**
+   * The table ({@code database.table}) where the job sets aside the records it cannot process;
+   * {@code /api/pipeline} shows how many there are. Empty when the job keeps none.
+   */
+  default Optional<String> rejectedEventsTable() {
+    return Optional.empty();
+  }
+
   /** Adds the job to {@code env}; the service then submits it. */
   void define(StreamExecutionEnvironment env, PipelineEndpoints endpoints);
 

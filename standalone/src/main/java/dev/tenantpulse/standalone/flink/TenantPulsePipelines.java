@@ -25,6 +25,9 @@ public final class TenantPulsePipelines {
   static final String CONFIG_CLASS = "dev.tenantpulse.flink.config.JobConfig";
   static final String JOB_NAME = "tenant-pulse";
 
+  /** flink-jobs' dead-letter table, in the database the job writes. */
+  static final String REJECTED_EVENTS = "rejected_events";
+
   /** The group the job's Kafka source commits its offsets under (flink-jobs' default). */
   static final String CONSUMER_GROUP = "tenant-pulse-flink";
 
@@ -93,6 +96,14 @@ public final class TenantPulsePipelines {
     @Override
     public Optional<String> consumerGroup() {
       return Optional.of(CONSUMER_GROUP);
+    }
+
+    @Override
+    public Optional<String> rejectedEventsTable() {
+      String database = overrides.getOrDefault("clickhouse.database", "tenant_pulse").strip();
+      return database.matches("[A-Za-z_][A-Za-z0-9_]*")
+          ? Optional.of(database + "." + REJECTED_EVENTS)
+          : Optional.empty(); // the job refuses such a name itself, naming the property
     }
 
     @Override

@@ -62,6 +62,12 @@ public final class CountingPipeline implements StreamingPipeline {
     return Optional.of(GROUP);
   }
 
+  /** The runtime's migrated dead-letter table, as the product's job names it. */
+  @Override
+  public Optional<String> rejectedEventsTable() {
+    return Optional.of("tenant_pulse.rejected_events");
+  }
+
   @Override
   public void define(StreamExecutionEnvironment env, PipelineEndpoints endpoints) {
     KafkaSource<String> source =

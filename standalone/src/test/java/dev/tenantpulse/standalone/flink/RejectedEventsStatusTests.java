@@ -1,0 +1,69 @@
+package dev.tenantpulse.standalone.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantpulse.standalone.support.Http;
+import dev.tenantpulse.standalone.support.Poll;
+import dev.tenantpulse.standalone.support.RunningRuntime;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code GET /api/pipeline} shows the job's dead letters: the rows of {@code rejected_events} per
+ * stage, a record written twice (replayed after a restore) counted once.
+ */
+class RejectedEventsStatusTests {
+
+  @Test
+  void showsTheDeadLettersPerStageCountingAReplayedRecordOnce() throws Exception {
+    RunningRuntime runtime = RunningRuntime.get();
+    // Recent: the table's TTL drops rows older than 90 days as they are written.
+    Instant newest = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String row =
+        "(toDateTime64(%d, 3, 'UTC'), '%s', 'a reason', 'status-tenant', '%s',"
+            + " 'tenant-events', 1, %d, '{}')";
+    try (Connection c = DriverManager.getConnection(runtime.warehouseUrl());
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO tenant_pulse.rejected_events"
+              + " (rejected_at, stage, reason, tenant_id, event_id, topic, partition, offset, raw)"
+              + " VALUES "
+              + String.join(
+                  ", ",
+                  row.formatted(seconds(newest, 300), "event_time", "e-1", 41),
+                  row.formatted(seconds(newest, 0), "event_time", "e-1", 41), // replayed
+                  row.formatted(seconds(newest, 240), "decode", "", 42),
+                  row.formatted(seconds(newest, 180), "sink:events", "e-3", 43)));
+    }
+
+    JsonNode rejected =
+        Poll.until(
+            Duration.ofSeconds(60),
+            () ->
+                Http.get(
+                        runtime.endpoints().console() + "/api/pipeline", RunningRuntime.ADMIN_TOKEN)
+                    .json()
+                    .path("flink")
+                    .path("rejected_events"),
+            r -> r.path("total").asLong(0) >= 3,
+            "the dead letters in the pipeline status");
+
+    assertThat(rejected.path("table").asString()).isEqualTo("tenant_pulse.rejected_events");
+    assertThat(rejected.path("total").asLong()).isEqualTo(3);
+    assertThat(rejected.path("by_stage").path("event_time").asLong()).isEqualTo(1);
+    assertThat(rejected.path("by_stage").path("decode").asLong()).isEqualTo(1);
+    assertThat(rejected.path("by_stage").path("sink:events").asLong()).isEqualTo(1);
+    assertThat(Instant.parse(rejected.path("newest_rejected_at").asString())).isEqualTo(newest);
+    assertThat(rejected.path("error").isNull()).isTrue();
+  }
+
+  private static long seconds(Instant newest, long before) {
+    return newest.getEpochSecond() - before;
+  }
+}
