@@ -64,7 +64,7 @@ class EarliestTimestampPropertyTests {
   void aValueOutsideDateTime64OrAfterNowOrUnreadableIsRefusedNamingTheProperty() {
     List<String> bad =
         List.of(
-            "1899-12-31T23:59:59.999Z",
+            "1969-12-31T23:59:59.999Z",
             "-999999999-01-01T00:00:00Z",
             "2300-01-01T00:00:00Z",
             Instant.now().plus(1, ChronoUnit.DAYS).toString(),
@@ -86,9 +86,9 @@ class EarliestTimestampPropertyTests {
                             "spring.datasource.url",
                             "jdbc:h2:mem:earliest-property",
                             PROPERTY,
-                            "1899-12-31T23:59:59.999Z"))
+                            "1969-12-31T23:59:59.999Z"))
                     .close())
         .hasStackTraceContaining(
-            PROPERTY + " must be an ISO-8601 instant between 1900-01-01T00:00:00Z");
+            PROPERTY + " must be an ISO-8601 instant between 1970-01-01T00:00:00Z");
   }
 }

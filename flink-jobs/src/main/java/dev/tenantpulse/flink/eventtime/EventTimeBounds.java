@@ -29,8 +29,8 @@ import java.util.Objects;
  * after its {@code earliest-timestamp}.
  *
  * @param earliest the first accepted event time; at least 1970-01-01, where the metric tables' Date
- *     and DateTime columns start (the collector may accept events from 1900 on: those before this
- *     are dead letters here rather than wrapped-around dates in the metric tables)
+ *     and DateTime columns start (the collector's floor too; should another producer write earlier
+ *     events, they are dead letters here rather than wrapped-around dates in the metric tables)
  * @param maxFuture how far an event time may lie after its receive time
  */
 public record EventTimeBounds(Instant earliest, Duration maxFuture) implements Serializable {

@@ -29,11 +29,13 @@ public final class EventLimits {
   public static final Instant EARLIEST_TIMESTAMP = Instant.parse("2000-01-01T00:00:00Z");
 
   /**
-   * The first instant the warehouse can store: ClickHouse's {@code DateTime64(3)} holds 1900-01-01
-   * to 2299-12-31 and cannot represent anything outside. A configured earliest timestamp must lie
-   * in [{@code STORABLE_FROM}, {@link #STORABLE_UNTIL}).
+   * The first instant the warehouse can store in every table: ClickHouse's {@code DateTime64(3)}
+   * (events) holds 1900-01-01 to 2299-12-31, but the metric tables' {@code Date} and {@code
+   * DateTime} columns start at the Unix epoch, where an earlier day would wrap around. A configured
+   * earliest timestamp must lie in [{@code STORABLE_FROM}, {@link #STORABLE_UNTIL}); the Flink
+   * job's own bound has the same floor.
    */
-  public static final Instant STORABLE_FROM = Instant.parse("1900-01-01T00:00:00Z");
+  public static final Instant STORABLE_FROM = Instant.parse("1970-01-01T00:00:00Z");
 
   /**
    * The first instant after what the warehouse can store (exclusive); see {@link #STORABLE_FROM}.

@@ -76,13 +76,13 @@ class TimestampBoundsTests {
 
   @Test
   void refusesAnEarliestOutsideWhatTheWarehouseStores() {
-    assertThatThrownBy(() -> new EventValidator(CATALOG, Instant.parse("1899-12-31T23:59:59Z")))
+    assertThatThrownBy(() -> new EventValidator(CATALOG, Instant.parse("1969-12-31T23:59:59Z")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("1900-01-01T00:00:00Z");
+        .hasMessageContaining("1970-01-01T00:00:00Z");
     assertThatThrownBy(() -> new EventValidator(CATALOG, Instant.parse("2300-01-01T00:00:00Z")))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(new EventValidator(CATALOG, EventLimits.STORABLE_FROM).earliestTimestamp())
-        .isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
+        .isEqualTo(Instant.parse("1970-01-01T00:00:00Z"));
   }
 
   @Test
