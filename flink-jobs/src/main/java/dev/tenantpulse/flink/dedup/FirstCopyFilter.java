@@ -20,7 +20,9 @@ import org.apache.flink.util.Collector;
  *
  * <p>Keyed by {@link #KEY}; remembers an id for the TTL (the contract's 7-day idempotency window;
  * Flink's TTL runs in processing time, i.e. from when the first copy was read). Without a TTL (a
- * bounded recompute) ids are kept for the run.
+ * bounded recompute) ids are kept for the run. Expired ids are dropped by the state backend as it
+ * goes: RocksDB's compaction filter (the embedded default and clusters keep this state on disk, so
+ * a week of ids never has to fit the heap), or incrementally on access on the heap backend.
  *
  * <p>The key needs {@code tenant_id} and {@code id}, which the source guarantees (the codec refuses
  * events without them). An event it cannot handle (a fault of its values, {@link
@@ -31,12 +33,9 @@ public final class FirstCopyFilter
 
   private static final long serialVersionUID = 1L;
 
-  /**
-   * (tenant_id, id) as one string: the tenant's length first keeps it unambiguous whatever
-   * characters the two hold.
-   */
+  /** (tenant_id, id) as a 128-bit hash: see {@link EventKey} for why, and its collision odds. */
   public static final KeySelector<ReceivedEvent, String> KEY =
-      e -> e.event().tenantId().length() + ":" + e.event().tenantId() + e.event().id();
+      e -> EventKey.of(e.event().tenantId(), e.event().id());
 
   private final Duration ttl;
   private transient ValueState<Boolean> seen;
@@ -57,6 +56,11 @@ public final class FirstCopyFilter
           StateTtlConfig.newBuilder(ttl)
               .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
               .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+              // RocksDB: expired entries go in compactions (re-reading the clock every 1,000
+              // entries); heap: 10 entries are checked on each access. Without either, an id
+              // written once and never read again would stay until its key is touched.
+              .cleanupInRocksdbCompactFilter(1_000)
+              .cleanupIncrementally(10, false)
               .build());
     }
     seen = getRuntimeContext().getState(descriptor);

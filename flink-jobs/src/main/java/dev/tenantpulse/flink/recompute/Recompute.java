@@ -1,6 +1,7 @@
 package dev.tenantpulse.flink.recompute;
 
 import dev.tenantpulse.flink.config.JobConfig;
+import dev.tenantpulse.flink.dedup.EventKey;
 import dev.tenantpulse.flink.dedup.FirstCopyFilter;
 import dev.tenantpulse.flink.job.TenantPulseJob;
 import dev.tenantpulse.flink.metrics.MetricOptions;
@@ -134,7 +135,7 @@ public final class Recompute {
     // events holds one row per (tenant_id, event_id) and day after merges; an id re-sent after the
     // 7-day dedup window on another day is there twice and must still count once.
     return stored
-        .keyBy(e -> e.tenantId().length() + ":" + e.tenantId() + e.id())
+        .keyBy(e -> EventKey.of(e.tenantId(), e.id()))
         .process(new FirstEvent())
         .uid("dedup-stored")
         .name("drop duplicates");
