@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param devKey a server API key seeded for local use; empty: none
  * @param jobProperties properties of the Flink job ({@code --job key=value}, keys of flink-jobs'
  *     JobConfig), over the runtime's own
+ * @param stateBackend where the Flink job keeps its keyed state: {@code rocksdb} (default, on disk)
+ *     or {@code hashmap} (on the heap)
  */
 public record StandaloneOptions(
     Path dataDir,
@@ -27,7 +29,10 @@ public record StandaloneOptions(
     Optional<String> adminToken,
     Optional<String> devKey,
     Map<String, String> jobProperties,
+    String stateBackend,
     boolean help) {
+
+  public static final List<String> STATE_BACKENDS = List.of("rocksdb", "hashmap");
 
   public static final String DEFAULT_DEV_KEY = "tp_local_dev_server_key";
 
@@ -66,6 +71,7 @@ public record StandaloneOptions(
     String adminToken = env.getOrDefault("TENANT_PULSE_ADMIN_TOKEN", "");
     String devKey = env.getOrDefault("TENANT_PULSE_DEV_KEY", DEFAULT_DEV_KEY);
     Map<String, String> job = new LinkedHashMap<>();
+    String stateBackend = env.getOrDefault("TENANT_PULSE_STATE_BACKEND", STATE_BACKENDS.get(0));
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -89,6 +95,7 @@ public record StandaloneOptions(
             "--alerting-port",
             "--console-port",
             "--flink-ui-port",
+            "--state-backend",
             "--job" -> {
           if (value == null) {
             if (i + 1 >= args.size()) {
@@ -107,6 +114,7 @@ public record StandaloneOptions(
             case "--alerting-port" -> alerting = port(name, value, problems);
             case "--console-port" -> console = port(name, value, problems);
             case "--flink-ui-port" -> flinkUi = port(name, value, problems);
+            case "--state-backend" -> stateBackend = value;
             case "--job" -> {
               int sep = value.indexOf('=');
               if (sep <= 0) {
@@ -124,6 +132,14 @@ public record StandaloneOptions(
     if (host.isBlank()) {
       problems.add("--host must not be empty");
     }
+    if (!STATE_BACKENDS.contains(stateBackend)) {
+      problems.add(
+          "--state-backend must be one of "
+              + String.join(", ", STATE_BACKENDS)
+              + ", got '"
+              + stateBackend.replaceAll("\\p{Cntrl}", "?")
+              + "'");
+    }
     if (!problems.isEmpty()) {
       throw new UsageException(String.join("; ", problems));
     }
@@ -135,6 +151,7 @@ public record StandaloneOptions(
         adminToken.isBlank() ? Optional.empty() : Optional.of(adminToken.strip()),
         devKey.isBlank() ? Optional.empty() : Optional.of(devKey.strip()),
         Map.copyOf(job),
+        stateBackend,
         help);
   }
 
@@ -173,6 +190,9 @@ public record StandaloneOptions(
                                 $TENANT_PULSE_ADMIN_TOKEN, else generated once into DIR/admin-token)
           --dev-key K           server API key seeded for local use (default
                                 $TENANT_PULSE_DEV_KEY, else tp_local_dev_server_key; '' for none)
+          --state-backend B     where the Flink job keeps its state: rocksdb (default: on disk
+                                under DIR/flink/rocksdb, bounded memory) or hashmap (on the heap);
+                                default $TENANT_PULSE_STATE_BACKEND, else rocksdb
           --job KEY=VALUE       a property of the Flink job (flink-jobs' keys, e.g.
                                 events.allowed-lateness=2h); repeatable
         Any port may be 0 (a free one; the chosen ports are in DIR/endpoints.json).

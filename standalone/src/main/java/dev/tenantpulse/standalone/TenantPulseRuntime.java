@@ -90,7 +90,11 @@ public final class TenantPulseRuntime {
     flink =
         new FlinkService(
             FlinkSettings.embedded(
-                data.flink(), host, ports.flinkUi(), data.logs().resolve("tenant-pulse.log")),
+                data.flink(),
+                host,
+                ports.flinkUi(),
+                options.stateBackend(),
+                data.logs().resolve("tenant-pulse.log")),
             pipeline,
             () ->
                 new StreamingPipeline.PipelineEndpoints(

@@ -11,6 +11,45 @@ import org.junit.jupiter.api.Test;
 class StandaloneOptionsTests {
 
   @Test
+  void keepsFlinkStateInRocksDbUnlessToldOtherwise() throws Exception {
+    assertThat(StandaloneOptions.parse(List.of(), Map.of()).stateBackend()).isEqualTo("rocksdb");
+    assertThat(
+            StandaloneOptions.parse(List.of("--state-backend", "hashmap"), Map.of()).stateBackend())
+        .isEqualTo("hashmap");
+    assertThat(
+            StandaloneOptions.parse(List.of(), Map.of("TENANT_PULSE_STATE_BACKEND", "hashmap"))
+                .stateBackend())
+        .isEqualTo("hashmap");
+  }
+
+  @Test
+  void refusesEveryOtherStateBackendNamingTheChoices() {
+    java.util.Random random = new java.util.Random(5);
+    List<String> hostile =
+        new java.util.ArrayList<>(List.of("", " rocksdb", "RocksDB", "forst", "rocksdb\n"));
+    for (int i = 0; i < 200; i++) {
+      StringBuilder b = new StringBuilder();
+      int n = random.nextInt(12);
+      for (int c = 0; c < n; c++) {
+        b.appendCodePoint(
+            random.nextInt(3) == 0 ? random.nextInt(0x3000) : 'a' + random.nextInt(26));
+      }
+      hostile.add(b.toString());
+    }
+    for (String value : hostile) {
+      if (StandaloneOptions.STATE_BACKENDS.contains(value)) {
+        continue;
+      }
+      assertThatThrownBy(
+              () -> StandaloneOptions.parse(List.of("--state-backend=" + value), Map.of()))
+          .as(value)
+          .isInstanceOf(StandaloneOptions.UsageException.class)
+          .hasMessageContaining("--state-backend must be one of rocksdb, hashmap")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContainPattern("\\p{Cntrl}"));
+    }
+  }
+
+  @Test
   void defaultsToTheDataDirectoryAndPortsOfTheReadme() throws Exception {
     StandaloneOptions options = StandaloneOptions.parse(List.of(), Map.of());
 

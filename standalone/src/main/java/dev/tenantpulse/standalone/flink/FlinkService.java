@@ -16,6 +16,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.RecoveryClaimMode;
@@ -24,6 +25,7 @@ import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.util.SerializedThrowable;
@@ -87,6 +89,7 @@ public final class FlinkService implements Service {
     StreamingPipeline job = pipeline.pipeline().get();
     Files.createDirectories(RestorePoints.checkpointsDir(settings.flinkDir()));
     Files.createDirectories(RestorePoints.savepointsDir(settings.flinkDir()));
+    Files.createDirectories(rocksDbDir(settings.flinkDir()));
     Configuration config = configuration();
     cluster =
         new MiniCluster(
@@ -109,6 +112,11 @@ public final class FlinkService implements Service {
     return Started.at(restUri + " (" + job.jobName() + ", " + from + ")");
   }
 
+  /** Where RocksDB keeps the working copy of the job's keyed state. */
+  static Path rocksDbDir(Path flinkDir) {
+    return flinkDir.resolve("rocksdb");
+  }
+
   private Configuration configuration() {
     Configuration config = new Configuration();
     config.set(RestOptions.BIND_ADDRESS, settings.host());
@@ -121,6 +129,17 @@ public final class FlinkService implements Service {
         TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(settings.networkMemoryMb()));
     config.set(
         TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(settings.networkMemoryMb()));
+    config.set(StateBackendOptions.STATE_BACKEND, settings.stateBackend());
+    if (settings.stateBackend().equals(FlinkSettings.ROCKSDB)) {
+      // The dedup window (one entry per event of the last 7 days) lives on disk: the heap backend
+      // held it on the JVM heap and copied it whole into every checkpoint, and stalled at ~8 M
+      // events a week. RocksDB's memory comes from the managed memory (bounded), its files go
+      // under the data directory (not /tmp, which may be small or cleaned), and a checkpoint
+      // uploads only the files that changed since the last one.
+      config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+      config.set(RocksDBOptions.USE_MANAGED_MEMORY, true);
+      config.set(RocksDBOptions.LOCAL_DIRECTORIES, rocksDbDir(settings.flinkDir()).toString());
+    }
     config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     config.set(
         CheckpointingOptions.CHECKPOINTS_DIRECTORY,

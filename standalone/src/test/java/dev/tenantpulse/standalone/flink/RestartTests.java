@@ -6,6 +6,7 @@ import dev.tenantpulse.standalone.support.CountingPipeline;
 import dev.tenantpulse.standalone.support.Http;
 import dev.tenantpulse.standalone.support.Poll;
 import dev.tenantpulse.standalone.support.RunningRuntime;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,9 +18,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * A clean stop and start of the whole runtime keeps the Flink job's state and Kafka position: the
- * counting job's per-tenant counts go on exactly (a lost state would restart them at zero, lost
- * offsets would count records twice).
+ * A clean stop and start of the whole runtime keeps the Flink job's state (in RocksDB, restored
+ * from the savepoint) and Kafka position: the counting job's per-tenant counts go on exactly (a
+ * lost state would restart them at zero, lost offsets would count records twice).
  */
 class RestartTests {
 
@@ -30,6 +31,11 @@ class RestartTests {
     RunningRuntime first = RunningRuntime.get();
     send(first, 0, 5);
     awaitCounts(first, 5);
+    // The embedded default keeps keyed state in RocksDB under the data directory, not on the heap.
+    try (var files = Files.walk(RunningRuntime.dataDir().resolve("flink/rocksdb"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .anyMatch(name -> name.startsWith("OPTIONS-"));
+    }
 
     RunningRuntime second = RunningRuntime.restart();
     send(second, 5, 3);
