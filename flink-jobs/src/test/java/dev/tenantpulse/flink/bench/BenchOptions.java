@@ -6,15 +6,23 @@ import java.util.List;
 
 /**
  * {@code bin/bench-flink [--tenants 10000] [--seed 42] [--parallelism 2] [--partitions 4]
- * [--live-seconds 20] [--batch-size N]}.
+ * [--live-seconds 20] [--batch-size N] [--state-backend rocksdb|hashmap]}.
  *
  * @param tenants scenario size: 10,000 tenants is the scenario module's large scenario (~1.7 M
  *     arrivals over 40 days); fewer for a quicker run
  * @param live how long the freshness phase sends at half the measured peak
  * @param batchSize the sink's batch size, 0 for the job's default
+ * @param stateBackend the whole job's state backend: rocksdb (the embedded runtime's and clusters'
+ *     default, incremental checkpoints) or hashmap (heap)
  */
 record BenchOptions(
-    long seed, int tenants, int parallelism, int partitions, Duration live, int batchSize) {
+    long seed,
+    int tenants,
+    int parallelism,
+    int partitions,
+    Duration live,
+    int batchSize,
+    String stateBackend) {
 
   static BenchOptions parse(String... args) {
     long seed = 42;
@@ -23,6 +31,7 @@ record BenchOptions(
     int partitions = 4;
     int liveSeconds = 20;
     int batchSize = 0;
+    String stateBackend = "rocksdb";
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String key = args[i];
@@ -35,6 +44,7 @@ record BenchOptions(
           case "--partitions" -> partitions = Integer.parseInt(value);
           case "--live-seconds" -> liveSeconds = Integer.parseInt(value);
           case "--batch-size" -> batchSize = Integer.parseInt(value);
+          case "--state-backend" -> stateBackend = String.valueOf(value);
           default -> problems.add("unknown option " + key);
         }
       } catch (NumberFormatException | NullPointerException e) {
@@ -44,13 +54,23 @@ record BenchOptions(
     if (tenants < 1 || parallelism < 1 || partitions < 1 || liveSeconds < 1) {
       problems.add("--tenants, --parallelism, --partitions and --live-seconds must be >= 1");
     }
+    if (!stateBackend.equals("rocksdb") && !stateBackend.equals("hashmap")) {
+      problems.add("--state-backend is rocksdb or hashmap, got " + stateBackend);
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           String.join("; ", problems)
               + "\nusage: bin/bench-flink [--tenants 10000] [--seed 42] [--parallelism 2]"
-              + " [--partitions 4] [--live-seconds 20] [--batch-size N]");
+              + " [--partitions 4] [--live-seconds 20] [--batch-size N]"
+              + " [--state-backend rocksdb|hashmap]");
     }
     return new BenchOptions(
-        seed, tenants, parallelism, partitions, Duration.ofSeconds(liveSeconds), batchSize);
+        seed,
+        tenants,
+        parallelism,
+        partitions,
+        Duration.ofSeconds(liveSeconds),
+        batchSize,
+        stateBackend);
   }
 }

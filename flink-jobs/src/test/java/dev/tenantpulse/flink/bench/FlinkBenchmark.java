@@ -14,6 +14,9 @@ import dev.tenantpulse.scenario.generate.ScenarioGenerator;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
@@ -46,12 +49,13 @@ public final class FlinkBenchmark {
       return;
     }
     System.out.printf(
-        "Flink jobs benchmark: %d tenants, seed %d, parallelism %d, %d partitions, %d cores,"
-            + " load average %.1f at start%n",
+        "Flink jobs benchmark: %d tenants, seed %d, parallelism %d, %d partitions, state backend"
+            + " %s, %d cores, load average %.1f at start%n",
         options.tenants(),
         options.seed(),
         options.parallelism(),
         options.partitions(),
+        options.stateBackend(),
         Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
@@ -128,6 +132,10 @@ public final class FlinkBenchmark {
   private static double wholeJob(BenchOptions options, String topic, int events) throws Exception {
     JobConfig config = config(options, topic, "whole");
     StreamExecutionEnvironment env = TestFlink.env(options.parallelism());
+    Configuration backend = new Configuration();
+    backend.set(StateBackendOptions.STATE_BACKEND, options.stateBackend());
+    backend.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    env.configure(backend);
     TenantPulseJob.build(env, config);
     return rate(env.execute("bench-whole-job"), events);
   }
