@@ -19,7 +19,7 @@ import java.util.jar.JarFile;
  * script would build it with Maven; a test cannot run Maven inside Maven). Its terminal output goes
  * to a file in the data directory; it is stopped with SIGTERM, as Ctrl-C or a service manager does.
  */
-final class StandaloneProcess implements AutoCloseable {
+public final class StandaloneProcess implements AutoCloseable {
 
   /** Class path entries to put first (for running this test against unpublished sibling builds). */
   static final String PREPEND_PROPERTY = "tenant.pulse.e2e.prepend-classpath";
@@ -28,7 +28,7 @@ final class StandaloneProcess implements AutoCloseable {
   private final Path output;
   private Process process;
 
-  StandaloneProcess(Path dataDir) {
+  public StandaloneProcess(Path dataDir) {
     this.dataDir = dataDir;
     this.output = dataDir.resolveSibling(dataDir.getFileName() + "-terminal.log");
   }
@@ -83,7 +83,7 @@ final class StandaloneProcess implements AutoCloseable {
   }
 
   /** Starts the process and waits until it printed its endpoints (everything started). */
-  Endpoints start(Duration timeout, List<String> args) throws Exception {
+  public Endpoints start(Duration timeout, List<String> args) throws Exception {
     Files.deleteIfExists(dataDir.resolve("endpoints.json"));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -118,7 +118,7 @@ final class StandaloneProcess implements AutoCloseable {
    *
    * @return its exit code
    */
-  int stop(Duration timeout) throws InterruptedException {
+  public int stop(Duration timeout) throws InterruptedException {
     process.destroy(); // SIGTERM: the shutdown hook stops everything in order
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
