@@ -100,6 +100,8 @@ class EndToEndTests {
       List<JsonNode> firing = webhook.of("active_tenants_drop", "firing");
       assertThat(firing).hasSize(1);
       assertThat(firing.get(0).path("labels").isEmpty()).isTrue();
+
+      edgeTimestampsLeaveThePipelineCounting(second, after);
       assertThat(process.stop(Duration.ofMinutes(2))).isEqualTo(SIGTERM_EXIT);
     }
   }
@@ -196,6 +198,61 @@ class EndToEndTests {
     } catch (AssertionError e) {
       throw new AssertionError(e.getMessage() + "\n--- terminal ---\n" + process.terminal(), e);
     }
+  }
+
+  /**
+   * 10,000 events with timestamps at and beyond every edge go through the collector: each is
+   * accepted or rejected with a reason, none gets a 5xx, and afterwards the job still runs and a
+   * fresh event still reaches {@code events} (one such event once stopped every metric for good).
+   */
+  private static void edgeTimestampsLeaveThePipelineCounting(Endpoints endpoints, Tables tables) {
+    List<String> stamps = EdgeTimestamps.generate(12, 10_000, Instant.now());
+    int accepted = 0;
+    for (int from = 0; from < stamps.size(); from += 500) {
+      ObjectNode body = Http.JSON.createObjectNode();
+      ArrayNode events = body.putArray("events");
+      for (int i = from; i < Math.min(stamps.size(), from + 500); i++) {
+        events
+            .addObject()
+            .put("id", "edge-" + i)
+            .put("type", "activity")
+            .put("tenant_id", "edge-tenant-" + (i % 7))
+            .put("timestamp", stamps.get(i));
+      }
+      Http.Answer answer =
+          Http.post(
+              endpoints.collector() + "/v1/events",
+              KEY,
+              "application/json",
+              Http.JSON.writeValueAsString(body));
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      JsonNode result = answer.json();
+      assertThat(result.path("accepted").asInt() + result.path("rejected").size())
+          .isEqualTo(events.size());
+      result.path("rejected").forEach(r -> assertThat(r.path("error").asString()).isNotBlank());
+      accepted += result.path("accepted").asInt();
+    }
+    assertThat(accepted).as("edge events inside the bounds").isPositive();
+
+    String fresh = "fresh-after-edges-" + System.nanoTime();
+    Http.Answer last =
+        Http.post(
+            endpoints.collector() + "/v1/events",
+            KEY,
+            "application/json",
+            "{\"events\": [{\"id\": \"%s\", \"type\": \"activity\", \"tenant_id\": \"edge-tenant-0\", \"timestamp\": \"%s\"}]}"
+                .formatted(fresh, Instant.now()));
+    assertThat(last.json().path("accepted").asInt()).as(last.body()).isEqualTo(1);
+    long expected = accepted + 1L;
+    Poll.until(
+        Duration.ofMinutes(2),
+        () ->
+            tables.count(
+                "SELECT uniqExact(event_id) FROM events WHERE tenant_id LIKE 'edge-tenant-%'"),
+        n -> n == expected,
+        "every accepted edge event and a fresh one after them in the events table");
+    JsonNode pipeline = Http.get(endpoints.console() + "/api/pipeline", TOKEN).json();
+    assertThat(pipeline.path("flink").path("state").asString()).isEqualTo("RUNNING");
   }
 
   /** The restarted job restored its state and has read every event. */
