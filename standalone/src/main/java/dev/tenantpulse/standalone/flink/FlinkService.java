@@ -90,6 +90,8 @@ public final class FlinkService implements Service {
     Files.createDirectories(RestorePoints.checkpointsDir(settings.flinkDir()));
     Files.createDirectories(RestorePoints.savepointsDir(settings.flinkDir()));
     Files.createDirectories(rocksDbDir(settings.flinkDir()));
+    restoredFrom = RestorePoints.latest(settings.flinkDir()).orElse(null);
+    StateBackendMarker.checkRestorable(settings.flinkDir(), settings.stateBackend(), restoredFrom);
     Configuration config = configuration();
     cluster =
         new MiniCluster(
@@ -101,15 +103,26 @@ public final class FlinkService implements Service {
     cluster.start();
     try {
       restUri = cluster.getRestAddress().get(30, TimeUnit.SECONDS);
-      restoredFrom = RestorePoints.latest(settings.flinkDir()).orElse(null);
       jobId = submit(job, config);
       awaitRunning();
+      StateBackendMarker.write(settings.flinkDir(), settings.stateBackend());
     } catch (Exception e) {
       closeCluster();
       throw e;
     }
     String from = restoredFrom == null ? "fresh start" : "resumed from " + restoredFrom;
     return Started.at(restUri + " (" + job.jobName() + ", " + from + ")");
+  }
+
+  /**
+   * RocksDB's savepoints in its native format: a copy of its files, where the canonical format
+   * rewrites every key (a week of dedup ids: gigabytes, longer than a stop may take). The heap
+   * backend's are canonical, which any backend restores (see {@link StateBackendMarker}).
+   */
+  private SavepointFormatType savepointFormat() {
+    return settings.stateBackend().equals(FlinkSettings.ROCKSDB)
+        ? SavepointFormatType.NATIVE
+        : SavepointFormatType.CANONICAL;
   }
 
   /** Where RocksDB keeps the working copy of the job's keyed state. */
@@ -217,7 +230,7 @@ public final class FlinkService implements Service {
                       jobId,
                       RestorePoints.savepointsDir(settings.flinkDir()).toUri().toString(),
                       false,
-                      SavepointFormatType.CANONICAL)
+                      savepointFormat())
                   .get(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
           log.info("Flink job {} stopped with savepoint {}", jobId, savepoint);
         } catch (Exception e) {
