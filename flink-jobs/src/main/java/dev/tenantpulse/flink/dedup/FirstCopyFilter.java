@@ -77,16 +77,8 @@ public final class FirstCopyFilter
         seen.update(Boolean.TRUE);
       }
     } catch (RuntimeException e) {
-      if (!Rejections.isRecordFault(e)) {
-        throw e;
-      }
-      ctx.output(
-          Rejections.TAG,
-          RejectedRecord.ofEvent(
-              RejectedRecord.DEDUP,
-              RejectedRecord.reasonOf(e),
-              event,
-              ctx.timerService().currentProcessingTime()));
+      Rejections.refuse(
+          RejectedRecord.DEDUP, e, event, ctx.timerService().currentProcessingTime(), ctx::output);
       return;
     }
     if (first) {

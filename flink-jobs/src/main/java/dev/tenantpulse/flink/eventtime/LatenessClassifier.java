@@ -51,16 +51,12 @@ public final class LatenessClassifier extends ProcessFunction<ReceivedEvent, Rec
     try {
       judged = judge(event, ctx);
     } catch (RuntimeException e) {
-      if (!Rejections.isRecordFault(e)) {
-        throw e;
-      }
-      ctx.output(
-          Rejections.TAG,
-          RejectedRecord.ofEvent(
-              RejectedRecord.LATENESS,
-              RejectedRecord.reasonOf(e),
-              event,
-              ctx.timerService().currentProcessingTime()));
+      Rejections.refuse(
+          RejectedRecord.LATENESS,
+          e,
+          event,
+          ctx.timerService().currentProcessingTime(),
+          ctx::output);
       return;
     }
     out.collect(judged); // outside the try: a downstream failure is not this event's

@@ -92,13 +92,7 @@ public final class TenantEventsFunction
     } catch (RuntimeException e) {
       // A failure of a chained operator downstream arrives wrapped by Flink, so it is never taken
       // for this event's.
-      if (!Rejections.isRecordFault(e)) {
-        throw e;
-      }
-      ctx.output(
-          Rejections.TAG,
-          RejectedRecord.ofEvent(
-              RejectedRecord.METRICS, RejectedRecord.reasonOf(e), event, now(ctx)));
+      Rejections.refuse(RejectedRecord.METRICS, e, event, now(ctx), ctx::output);
     }
   }
 

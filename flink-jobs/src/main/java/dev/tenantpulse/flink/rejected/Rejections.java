@@ -1,5 +1,7 @@
 package dev.tenantpulse.flink.rejected;
 
+import dev.tenantpulse.flink.source.ReceivedEvent;
+import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.time.DateTimeException;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
@@ -30,5 +32,32 @@ public final class Rejections {
         || fault instanceof DateTimeException
         || fault instanceof IllegalArgumentException
         || fault instanceof NullPointerException;
+  }
+
+  /**
+   * Sends {@code event}, which {@code fault} came from at {@code stage}, to the side output; a
+   * fault that is not the record's ({@link #isRecordFault}) is rethrown instead.
+   */
+  public static void refuse(
+      String stage, RuntimeException fault, ReceivedEvent event, long now, Output output) {
+    if (!isRecordFault(fault)) {
+      throw fault;
+    }
+    output.output(TAG, RejectedRecord.ofEvent(stage, RejectedRecord.reasonOf(fault), event, now));
+  }
+
+  /** {@link #refuse(String, RuntimeException, ReceivedEvent, long, Output)} for a decoded event. */
+  public static void refuse(
+      String stage, RuntimeException fault, TenantEvent event, long now, Output output) {
+    if (!isRecordFault(fault)) {
+      throw fault;
+    }
+    output.output(TAG, RejectedRecord.ofEvent(stage, RejectedRecord.reasonOf(fault), event, now));
+  }
+
+  /** Where a side output goes: a process function's context ({@code ctx::output}). */
+  @FunctionalInterface
+  public interface Output {
+    void output(OutputTag<RejectedRecord> tag, RejectedRecord record);
   }
 }

@@ -176,14 +176,7 @@ class EndToEndTests {
       ArrayNode events = body.putArray("events");
       List<ScenarioEvent> batch = arrivals.subList(from, Math.min(arrivals.size(), from + 500));
       batch.forEach(a -> events.add(codec.toJson(a.event())));
-      Http.Answer answer =
-          Http.post(
-              endpoints.collector() + "/v1/events",
-              KEY,
-              "application/json",
-              Http.JSON.writeValueAsString(body));
-      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-      assertThat(answer.json().path("accepted").asInt()).isEqualTo(batch.size());
+      assertThat(postEvents(endpoints, body).path("accepted").asInt()).isEqualTo(batch.size());
     }
   }
 
@@ -219,14 +212,7 @@ class EndToEndTests {
             .put("tenant_id", "edge-tenant-" + (i % 7))
             .put("timestamp", stamps.get(i));
       }
-      Http.Answer answer =
-          Http.post(
-              endpoints.collector() + "/v1/events",
-              KEY,
-              "application/json",
-              Http.JSON.writeValueAsString(body));
-      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-      JsonNode result = answer.json();
+      JsonNode result = postEvents(endpoints, body);
       assertThat(result.path("accepted").asInt() + result.path("rejected").size())
           .isEqualTo(events.size());
       result.path("rejected").forEach(r -> assertThat(r.path("error").asString()).isNotBlank());
@@ -235,14 +221,14 @@ class EndToEndTests {
     assertThat(accepted).as("edge events inside the bounds").isPositive();
 
     String fresh = "fresh-after-edges-" + System.nanoTime();
-    Http.Answer last =
-        Http.post(
-            endpoints.collector() + "/v1/events",
-            KEY,
-            "application/json",
-            "{\"events\": [{\"id\": \"%s\", \"type\": \"activity\", \"tenant_id\": \"edge-tenant-0\", \"timestamp\": \"%s\"}]}"
-                .formatted(fresh, Instant.now()));
-    assertThat(last.json().path("accepted").asInt()).as(last.body()).isEqualTo(1);
+    ObjectNode last = Http.JSON.createObjectNode();
+    last.putArray("events")
+        .addObject()
+        .put("id", fresh)
+        .put("type", "activity")
+        .put("tenant_id", "edge-tenant-0")
+        .put("timestamp", Instant.now().toString());
+    assertThat(postEvents(endpoints, last).path("accepted").asInt()).isEqualTo(1);
     long expected = accepted + 1L;
     Poll.until(
         Duration.ofMinutes(2),
@@ -253,6 +239,18 @@ class EndToEndTests {
         "every accepted edge event and a fresh one after them in the events table");
     JsonNode pipeline = Http.get(endpoints.console() + "/api/pipeline", TOKEN).json();
     assertThat(pipeline.path("flink").path("state").asString()).isEqualTo("RUNNING");
+  }
+
+  /** Posts one {@code {"events": […]}} body with the server key; its answer, which must be 200. */
+  private static JsonNode postEvents(Endpoints endpoints, ObjectNode body) {
+    Http.Answer answer =
+        Http.post(
+            endpoints.collector() + "/v1/events",
+            KEY,
+            "application/json",
+            Http.JSON.writeValueAsString(body));
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json();
   }
 
   /** The restarted job restored its state and has read every event. */
