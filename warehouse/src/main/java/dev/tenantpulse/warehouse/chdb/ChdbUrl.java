@@ -74,11 +74,9 @@ record ChdbUrl(Path dataPath, Map<String, String> settings, long maxOutputBytes)
     long maxOutputBytes = 0;
     String outputCap = settings.remove(MAX_OUTPUT_BYTES);
     if (outputCap != null) {
-      try {
-        maxOutputBytes = Long.parseLong(outputCap.strip());
-      } catch (NumberFormatException e) {
-        maxOutputBytes = -1;
-      }
+      // ASCII digits only: Long.parseLong would also read other scripts' digits.
+      String digits = outputCap.strip();
+      maxOutputBytes = digits.matches("[0-9]{1,18}") ? Long.parseLong(digits) : -1;
       if (maxOutputBytes < 1) {
         throw new SQLException(
             MAX_OUTPUT_BYTES + " must be a positive number of bytes, got '" + outputCap + "'",
