@@ -24,7 +24,7 @@ import java.util.Set;
  *
  * <pre>
  * ScenarioMain [--size small|large] [--seed N] [--tenants N] [--days N] [--start INSTANT]
- *              [--out FILE|-|none] [--oracle]
+ *              [--weekend-activity SHARE] [--out FILE|-|none] [--oracle]
  * </pre>
  *
  * {@code --out} defaults to standard output; {@code none} writes nothing. A summary (arrivals,
@@ -34,11 +34,12 @@ import java.util.Set;
 public final class ScenarioMain {
 
   private static final Set<String> VALUED =
-      Set.of("--size", "--seed", "--tenants", "--days", "--start", "--out");
+      Set.of("--size", "--seed", "--tenants", "--days", "--start", "--weekend-activity", "--out");
   private static final Set<String> FLAGS = Set.of("--oracle");
   private static final String USAGE =
       "usage: ScenarioMain [--size small|large] [--seed N] [--tenants N] [--days N]"
-          + " [--start 2026-01-05T00:00:00Z] [--out FILE|-|none] [--oracle]";
+          + " [--start 2026-01-05T00:00:00Z] [--weekend-activity 0.4] [--out FILE|-|none]"
+          + " [--oracle]";
 
   private ScenarioMain() {}
 
@@ -138,6 +139,9 @@ public final class ScenarioMain {
     }
     if (options.containsKey("--start")) {
       config = config.withStart(Instant.parse(options.get("--start")));
+    }
+    if (options.containsKey("--weekend-activity")) {
+      config = config.withWeekendActivity(Double.parseDouble(options.get("--weekend-activity")));
     }
     return config;
   }

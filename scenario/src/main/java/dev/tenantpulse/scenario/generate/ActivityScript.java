@@ -50,7 +50,7 @@ final class ActivityScript {
     for (int day = 0; day < config.days(); day++) {
       long dayStart = start + day * DAY;
       boolean weekend = TenantScript.isWeekend(dayStart);
-      double share = weekend ? activeShare * 0.85 : activeShare;
+      double share = weekend ? activeShare * config.weekendActivity() : activeShare;
       if (random.nextDouble() >= share) {
         continue;
       }

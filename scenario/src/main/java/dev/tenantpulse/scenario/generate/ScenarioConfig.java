@@ -23,6 +23,10 @@ import java.util.Objects;
  * @param maxDisorder the bound of the arrival delay of in-time events (below 20 minutes)
  * @param activityPerDay the mean number of {@code activity} events of a tenant on a weekday it is
  *     active (size knob: feature, usage and onboarding events come on top)
+ * @param weekendActivity how likely a tenant is active on a Saturday or Sunday, relative to a
+ *     weekday (default 0.85, a mild weekend; 0.4 is a steep B2B weekend that a weekly-average
+ *     baseline reads as a drop). Activity events on an active weekend day stay at half the weekday
+ *     mean either way.
  */
 public record ScenarioConfig(
     long seed,
@@ -34,7 +38,8 @@ public record ScenarioConfig(
     double duplicateRate,
     int lateEvents,
     Duration maxDisorder,
-    double activityPerDay) {
+    double activityPerDay,
+    double weekendActivity) {
 
   /** Monday 2026-01-05T00:00:00Z. */
   public static final Instant DEFAULT_START = Instant.parse("2026-01-05T00:00:00Z");
@@ -43,6 +48,36 @@ public record ScenarioConfig(
   public static final double DEFAULT_OUTAGE_SHARE = 0.35;
   public static final double DEFAULT_DUPLICATE_RATE = 0.025;
   public static final Duration DEFAULT_MAX_DISORDER = Duration.ofMinutes(19);
+  public static final double DEFAULT_WEEKEND_ACTIVITY = 0.85;
+
+  /**
+   * The configuration without a weekend option, with the default mild weekend ({@value
+   * #DEFAULT_WEEKEND_ACTIVITY}): what every caller wrote before the option existed.
+   */
+  public ScenarioConfig(
+      long seed,
+      int tenants,
+      int days,
+      Instant start,
+      int outageDay,
+      double outageShare,
+      double duplicateRate,
+      int lateEvents,
+      Duration maxDisorder,
+      double activityPerDay) {
+    this(
+        seed,
+        tenants,
+        days,
+        start,
+        outageDay,
+        outageShare,
+        duplicateRate,
+        lateEvents,
+        maxDisorder,
+        activityPerDay,
+        DEFAULT_WEEKEND_ACTIVITY);
+  }
 
   public ScenarioConfig {
     Objects.requireNonNull(start, "start");
@@ -72,6 +107,9 @@ public record ScenarioConfig(
     if (!(activityPerDay > 0) || activityPerDay > 1000) {
       problems.add("activityPerDay must be in (0, 1000], got " + activityPerDay);
     }
+    if (!(weekendActivity > 0) || weekendActivity > 1) {
+      problems.add("weekendActivity must be in (0, 1], got " + weekendActivity);
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid scenario config: " + String.join("; ", problems));
     }
@@ -89,7 +127,8 @@ public record ScenarioConfig(
         DEFAULT_DUPLICATE_RATE,
         8,
         DEFAULT_MAX_DISORDER,
-        6.0);
+        6.0,
+        DEFAULT_WEEKEND_ACTIVITY);
   }
 
   /** About 10,000 tenants over 40 days, a few million arrivals: for benchmarks. */
@@ -123,7 +162,8 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
   }
 
   public ScenarioConfig withTenants(int tenants) {
@@ -137,7 +177,8 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
   }
 
   public ScenarioConfig withDays(int days) {
@@ -151,7 +192,8 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
   }
 
   public ScenarioConfig withStart(Instant start) {
@@ -165,7 +207,8 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
   }
 
   /** The outage day, -1 for a scenario without outage. */
@@ -180,7 +223,8 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
   }
 
   public ScenarioConfig withOutageShare(double outageShare) {
@@ -194,7 +238,8 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
   }
 
   public ScenarioConfig withDuplicateRate(double duplicateRate) {
@@ -208,7 +253,8 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
   }
 
   public ScenarioConfig withLateEvents(int lateEvents) {
@@ -222,7 +268,8 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
   }
 
   public ScenarioConfig withMaxDisorder(Duration maxDisorder) {
@@ -236,7 +283,8 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
   }
 
   public ScenarioConfig withActivityPerDay(double activityPerDay) {
@@ -250,6 +298,33 @@ public record ScenarioConfig(
         duplicateRate,
         lateEvents,
         maxDisorder,
-        activityPerDay);
+        activityPerDay,
+        weekendActivity);
+  }
+
+  /**
+   * How likely a tenant is active at weekends relative to weekdays; {@link #steepWeekends} is 0.4.
+   */
+  public ScenarioConfig withWeekendActivity(double weekendActivity) {
+    return new ScenarioConfig(
+        seed,
+        tenants,
+        days,
+        start,
+        outageDay,
+        outageShare,
+        duplicateRate,
+        lateEvents,
+        maxDisorder,
+        activityPerDay,
+        weekendActivity);
+  }
+
+  /**
+   * A B2B product's steep weekend: tenants are active on a Saturday or Sunday 40 % as often as on a
+   * weekday.
+   */
+  public ScenarioConfig steepWeekends() {
+    return withWeekendActivity(0.4);
   }
 }

@@ -187,6 +187,68 @@ class ScenarioGeneratorTests {
   }
 
   @Test
+  void theWeekendOptionDefaultsToTheMildWeekendEveryCallerHadBefore() {
+    ScenarioConfig small = ScenarioConfig.small(SmallScenario.SEED);
+    ScenarioConfig written =
+        new ScenarioConfig(
+            small.seed(),
+            small.tenants(),
+            small.days(),
+            small.start(),
+            small.outageDay(),
+            small.outageShare(),
+            small.duplicateRate(),
+            small.lateEvents(),
+            small.maxDisorder(),
+            small.activityPerDay());
+
+    assertThat(written).isEqualTo(small);
+    assertThat(small.weekendActivity()).isEqualTo(0.85);
+    assertThat(small.withWeekendActivity(0.85)).isEqualTo(small);
+  }
+
+  @Test
+  void steepWeekendsHaveFewerThanHalfTheActiveTenantsOfAWeekday() {
+    ScenarioConfig config = ScenarioConfig.small(3).withDays(28).withOutageDay(-1);
+
+    double mild = weekendToWeekdayActiveTenants(ScenarioGenerator.generate(config));
+    double steep =
+        weekendToWeekdayActiveTenants(ScenarioGenerator.generate(config.steepWeekends()));
+
+    assertThat(mild).isBetween(0.75, 0.95);
+    assertThat(steep).isBetween(0.3, 0.5);
+  }
+
+  /** Mean distinct active tenants per weekend day over the mean per weekday. */
+  private static double weekendToWeekdayActiveTenants(Scenario scenario) {
+    Map<Long, Set<String>> byDay = new HashMap<>();
+    for (ScenarioEvent arrival : scenario.arrivals()) {
+      TenantEvent e = arrival.event();
+      if (e.type() == EventType.ACTIVITY && !arrival.duplicate()) {
+        byDay
+            .computeIfAbsent(e.timestamp().getEpochSecond() / 86_400, d -> new HashSet<>())
+            .add(e.tenantId());
+      }
+    }
+    double weekend = 0;
+    double weekday = 0;
+    int weekendDays = 0;
+    int weekdays = 0;
+    for (Map.Entry<Long, Set<String>> day : byDay.entrySet()) {
+      // 1970-01-01 was a Thursday: day % 7 == 2 is a Saturday, 3 a Sunday.
+      long dow = day.getKey() % 7;
+      if (dow == 2 || dow == 3) {
+        weekend += day.getValue().size();
+        weekendDays++;
+      } else {
+        weekday += day.getValue().size();
+        weekdays++;
+      }
+    }
+    return (weekend / weekendDays) / (weekday / weekdays);
+  }
+
+  @Test
   void aBadConfigIsRefusedWithEveryProblem() {
     assertThatThrownBy(() -> TINY.withTenants(0).withMaxDisorder(Duration.ofMinutes(20)))
         .isInstanceOf(IllegalArgumentException.class)
