@@ -10,23 +10,33 @@ import dev.tenantpulse.alerting.metrics.BusinessGauges;
 import dev.tenantpulse.alerting.rules.Labels;
 import dev.tenantpulse.alerting.rules.Rule;
 import dev.tenantpulse.alerting.rules.RuleKind;
+import dev.tenantpulse.alerting.state.AlertHistory;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record3;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
 import org.jooq.impl.SQLDataType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code active_tenants_drop}: the newest closed hour of {@code active_tenants_hourly} (overall, no
- * labels) and of {@code active_tenants_hourly_by_plan} (label {@code plan}) fires when drop_ratio ≥
- * {@code drop_ratio} and weekly_avg ≥ {@code min_baseline}. A row exists only once its hour closed,
- * so the newest row at or before now is the newest closed hour. Also feeds the business gauges.
+ * labels) and of {@code active_tenants_hourly_by_plan} (label {@code plan}) fires when its drop
+ * against the rule's baseline ({@link DropBaseline}: the row's weekly_avg, or the same weekday of
+ * earlier weeks without the hours that were firing) is ≥ {@code drop_ratio} and the baseline ≥
+ * {@code min_baseline}. A row exists only once its hour closed, so the newest row at or before now
+ * is the newest closed hour. Also feeds the business gauges.
  */
 @Component
 public class ActiveTenantsEvaluator implements RuleEvaluator {
@@ -43,10 +53,24 @@ public class ActiveTenantsEvaluator implements RuleEvaluator {
 
   private final ClickHouseSource clickHouse;
   private final BusinessGauges gauges;
+  private final FiringHours firingHours;
 
+  /** Without alert history: no hour counts as firing for the {@code same_weekday} baseline. */
   public ActiveTenantsEvaluator(ClickHouseSource clickHouse, BusinessGauges gauges) {
+    this(clickHouse, gauges, FiringHours.NONE);
+  }
+
+  @Autowired
+  public ActiveTenantsEvaluator(
+      ClickHouseSource clickHouse, BusinessGauges gauges, AlertHistory history) {
+    this(clickHouse, gauges, history::firingHours);
+  }
+
+  public ActiveTenantsEvaluator(
+      ClickHouseSource clickHouse, BusinessGauges gauges, FiringHours firingHours) {
     this.clickHouse = clickHouse;
     this.gauges = gauges;
+    this.firingHours = firingHours;
   }
 
   @Override
@@ -85,6 +109,57 @@ public class ActiveTenantsEvaluator implements RuleEvaluator {
                     .from(ch.table("active_tenants_hourly_by_plan"))
                     .where(WINDOW_END.le(ClickHouseSource.dateTime(now)))))
         .orderBy(PLAN);
+  }
+
+  /**
+   * Rows of the overall table ({@code byPlan} false, plan '') or of every plan, whose window_end is
+   * one of {@code hours}: the earlier weeks a {@code same_weekday} baseline reads.
+   */
+  public static ResultQuery<Record3<String, Long, Long>> hoursIn(
+      DSLContext ctx, ClickHouseSource ch, boolean byPlan, Collection<Instant> hours) {
+    return ctx.select(
+            byPlan ? PLAN : field("''", SQLDataType.VARCHAR).as("plan"),
+            ClickHouseSource.epochSeconds("window_end").as("window_end_epoch"),
+            ACTIVE)
+        .from(ch.finalTable(byPlan ? "active_tenants_hourly_by_plan" : "active_tenants_hourly"))
+        .where(WINDOW_END.in(hours.stream().map(ClickHouseSource::dateTime).toList()))
+        .orderBy(field(name("plan")), WINDOW_END);
+  }
+
+  /** Every row of the overall table or of every plan with window_end in [from, to), in order. */
+  public static ResultQuery<Record5<String, Long, Long, Double, Double>> range(
+      DSLContext ctx, ClickHouseSource ch, boolean byPlan, Instant from, Instant to) {
+    return ctx.select(
+            byPlan ? PLAN : field("''", SQLDataType.VARCHAR).as("plan"),
+            ClickHouseSource.epochSeconds("window_end").as("window_end_epoch"),
+            ACTIVE,
+            WEEKLY_AVG,
+            DROP_RATIO)
+        .from(ch.finalTable(byPlan ? "active_tenants_hourly_by_plan" : "active_tenants_hourly"))
+        .where(
+            WINDOW_END
+                .ge(ClickHouseSource.dateTime(from))
+                .and(WINDOW_END.lt(ClickHouseSource.dateTime(to))))
+        .orderBy(field(name("plan")), WINDOW_END);
+  }
+
+  /** Rows of [from, to), overall ({@code byPlan} false) or per plan, as hour rows. */
+  public List<HourRow> history(boolean byPlan, Instant from, Instant to) {
+    return clickHouse.read(
+        ctx ->
+            range(ctx, clickHouse, byPlan, from, to)
+                .fetch(
+                    r -> {
+                      HourRow row = row(r);
+                      return byPlan
+                          ? row
+                          : new HourRow(
+                              null,
+                              row.windowEnd(),
+                              row.active24h(),
+                              row.weeklyAvg(),
+                              row.dropRatio());
+                    }));
   }
 
   /** Reads the newest overall row and the newest per-plan rows. */
@@ -130,46 +205,111 @@ public class ActiveTenantsEvaluator implements RuleEvaluator {
     }
     List<Observation> observations = new ArrayList<>();
     if (rule.flag("overall")) {
-      snapshot.overall().ifPresent(row -> observations.add(judge(rule, Labels.NONE, row)));
+      snapshot
+          .overall()
+          .ifPresent(row -> observations.add(judge(rule, Labels.NONE, row, earlier(rule, row))));
     }
     if (rule.flag("per_plan")) {
+      Map<String, Map<Instant, Long>> earlierByPlan =
+          DropBaseline.sameWeekday(rule) && !snapshot.byPlan().isEmpty()
+              ? earlierWeeks(rule, true, snapshot.byPlan().getFirst().windowEnd())
+              : Map.of();
       for (HourRow row : snapshot.byPlan()) {
-        observations.add(judge(rule, Labels.of("plan", row.plan()), row));
+        Labels labels = Labels.of("plan", row.plan());
+        Double baseline =
+            DropBaseline.sameWeekday(rule)
+                ? sameWeekday(rule, labels, row, earlierByPlan.getOrDefault(row.plan(), Map.of()))
+                : null;
+        observations.add(judge(rule, labels, row, baseline));
       }
     }
     return observations;
   }
 
-  private static Observation judge(Rule rule, Labels labels, HourRow row) {
+  /** The overall row's same_weekday baseline (null for weekly_average: the row carries it). */
+  private Double earlier(Rule rule, HourRow row) {
+    if (!DropBaseline.sameWeekday(rule)) {
+      return null;
+    }
+    Map<Instant, Long> values =
+        earlierWeeks(rule, false, row.windowEnd()).getOrDefault("", Map.of());
+    return sameWeekday(rule, Labels.NONE, row, values);
+  }
+
+  private Double sameWeekday(Rule rule, Labels labels, HourRow row, Map<Instant, Long> values) {
+    Set<Instant> firing = firingHours.of(rule.name(), labels, values.keySet());
+    return DropBaseline.sameWeekdayBaseline(rule, row.windowEnd(), values, firing);
+  }
+
+  /** active_24h of the earlier weeks' same hour, by plan ('' overall) and window end. */
+  private Map<String, Map<Instant, Long>> earlierWeeks(Rule rule, boolean byPlan, Instant h) {
+    List<Instant> hours = DropBaseline.earlierWeeks(h, rule.integer("weeks"));
+    return clickHouse.read(
+        ctx -> {
+          Map<String, Map<Instant, Long>> out = new HashMap<>();
+          for (Record3<String, Long, Long> r : hoursIn(ctx, clickHouse, byPlan, hours).fetch()) {
+            out.computeIfAbsent(r.value1(), p -> new HashMap<>())
+                .put(Instant.ofEpochSecond(r.value2()), r.value3());
+          }
+          return out;
+        });
+  }
+
+  /** "Sunday" for a Sunday hour. */
+  private static String weekday(Instant h) {
+    String name = h.atZone(ZoneOffset.UTC).getDayOfWeek().name();
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Judges one hour: with {@code weekly_average} against the row's weekly_avg and drop_ratio, with
+   * {@code same_weekday} against {@code sameWeekday} (null: no earlier week to compare with).
+   */
+  private static Observation judge(Rule rule, Labels labels, HourRow row, Double sameWeekday) {
+    boolean seasonal = DropBaseline.sameWeekday(rule);
+    DropBaseline.Verdict v =
+        seasonal
+            ? DropBaseline.judge(rule, row.active24h(), sameWeekday)
+            : DropBaseline.judgeWeeklyAverage(rule, row.weeklyAvg(), row.dropRatio());
     double threshold = rule.number("drop_ratio");
-    double baseline = rule.number("min_baseline");
+    double minimum = rule.number("min_baseline");
     String who = row.plan() == null ? "all plans" : "plan " + row.plan();
-    if (row.dropRatio() == null || row.weeklyAvg() == null) {
+    String baselineName =
+        seasonal
+            ? String.format(
+                Locale.ROOT,
+                "%s of the same hour on the last %d %s",
+                rule.choice("aggregate"),
+                rule.integer("weeks"),
+                weekday(row.windowEnd()) + "s")
+            : "weekly average";
+    if (v.drop() == null) {
       return Observation.notMet(
           labels,
           null,
           String.format(
               Locale.ROOT,
-              "active tenants (%s) at %s: %d, no weekly average yet",
+              "active tenants (%s) at %s: %d, no %s yet",
               who,
               row.windowEnd(),
-              row.active24h()));
+              row.active24h(),
+              baselineName));
     }
     String summary =
         String.format(
             Locale.ROOT,
-            "active tenants (%s) in the 24 h to %s: %d, %.1f %% below the weekly average of %.1f"
+            "active tenants (%s) in the 24 h to %s: %d, %.1f %% below the %s of %.1f"
                 + " (threshold %.1f %%, minimum baseline %.0f)",
             who,
             row.windowEnd(),
             row.active24h(),
-            row.dropRatio() * 100,
-            row.weeklyAvg(),
+            v.drop() * 100,
+            baselineName,
+            v.baseline(),
             threshold * 100,
-            baseline);
-    boolean met = row.dropRatio() >= threshold && row.weeklyAvg() >= baseline;
-    return met
-        ? Observation.met(labels, row.dropRatio(), summary)
-        : Observation.notMet(labels, row.dropRatio(), summary);
+            minimum);
+    return v.met()
+        ? Observation.met(labels, v.drop(), summary)
+        : Observation.notMet(labels, v.drop(), summary);
   }
 }

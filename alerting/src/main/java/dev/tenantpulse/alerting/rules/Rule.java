@@ -8,7 +8,8 @@ import java.util.Map;
  * One rule of the rules file, validated and with every default filled in.
  *
  * @param name unique name, also the Quartz job name and part of every dedup key
- * @param params the kind's parameters: Double, Integer or Boolean by their {@link ParamSpec}
+ * @param params the kind's parameters: Double, Integer, Boolean or String by their {@link
+ *     ParamSpec}
  * @param forDuration how long the condition must hold before pending turns into firing
  * @param repeatInterval how often a still-firing alert is notified again
  * @param noDataAfter how far the newest row of the kind's table may lag before "no data"
@@ -38,6 +39,11 @@ public record Rule(
 
   public int integer(String param) {
     return ((Number) params.get(param)).intValue();
+  }
+
+  /** A {@link ParamSpec.Type#CHOICE} parameter's word. */
+  public String choice(String param) {
+    return (String) params.get(param);
   }
 
   public boolean flag(String param) {

@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public enum RuleKind {
   /**
-   * The newest closed hour's drop_ratio of active tenants against their weekly average, overall (no
-   * labels) and per plan ({@code plan=…}).
+   * The newest closed hour's drop of active tenants against a baseline (the weekly average, or the
+   * same weekday of earlier weeks), overall (no labels) and per plan ({@code plan=…}).
    */
   ACTIVE_TENANTS_DROP(
       "active_tenants_drop",
@@ -29,7 +29,21 @@ public enum RuleKind {
               Double.MAX_VALUE,
               "and weekly_avg is at least this many tenants (small numbers are noise)"),
           ParamSpec.flag("overall", true, "check the overall figure"),
-          ParamSpec.flag("per_plan", true, "check each plan as its own labelled instance"))),
+          ParamSpec.flag("per_plan", true, "check each plan as its own labelled instance"),
+          ParamSpec.choice(
+              "baseline",
+              "weekly_average",
+              List.of("weekly_average", "same_weekday"),
+              "weekly_average: the table's weekly_avg (the same hour on the 7 days before);"
+                  + " same_weekday: the same hour on the same weekday of the last `weeks` weeks,"
+                  + " leaving out hours that were firing"),
+          ParamSpec.integer(
+              "weeks", 4, 1, 12, "same_weekday: how many earlier weeks form the baseline"),
+          ParamSpec.choice(
+              "aggregate",
+              "median",
+              List.of("median", "mean"),
+              "same_weekday: the median (robust to one odd week) or the mean of those weeks"))),
 
   /**
    * The newest complete signup cohort's median completion time against the mean of the cohorts

@@ -266,6 +266,14 @@ public final class RulesParser {
             problems.add(RuleProblem.rule(rule, field, "must be true or false, was " + v));
           }
         }
+        case CHOICE -> {
+          if (v.isString() && spec.choices().contains(v.asString())) {
+            values.put(spec.name(), v.asString());
+          } else {
+            problems.add(
+                RuleProblem.rule(rule, field, "must be one of " + spec.choices() + ", was " + v));
+          }
+        }
         case NUMBER, INTEGER -> {
           boolean integral = spec.type() == ParamSpec.Type.INTEGER;
           if (!v.isNumber() || (integral && !v.canConvertToExactIntegral())) {

@@ -92,6 +92,16 @@ public class RulesRepository {
     return replace(merged, source);
   }
 
+  /**
+   * The document in force with {@code mergePatch} applied and validated, neither stored nor
+   * published: a draft to try (e.g. a backtest of a changed rule). Invalid: {@link
+   * InvalidRulesException}.
+   */
+  public RulesDocument preview(JsonNode mergePatch, String source) {
+    JsonNode merged = MergePatch.apply(current().source().deepCopy(), mergePatch);
+    return parser.parse(merged, source);
+  }
+
   /** Picks up a file changed by hand or by another instance sharing it; true when it changed. */
   public synchronized boolean reloadIfChanged() {
     String text;

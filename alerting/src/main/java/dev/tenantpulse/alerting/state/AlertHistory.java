@@ -5,9 +5,14 @@ import static dev.tenantpulse.alerting.MetadataTables.utc;
 
 import dev.tenantpulse.alerting.MetadataTables;
 import dev.tenantpulse.alerting.rules.Labels;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -91,6 +96,39 @@ public class AlertHistory {
                     r.get(EPISODE),
                     r.get(NOTIFIED),
                     r.get(SILENCED)));
+  }
+
+  /**
+   * The hours among {@code hours} that were firing for the instance: its status just before H + 1h
+   * (the outcome of judging hour H while it was the newest closed hour) was {@code firing}. Hours
+   * older than the history's retention are never firing.
+   */
+  public Set<Instant> firingHours(String rule, Labels labels, Collection<Instant> hours) {
+    if (hours.isEmpty()) {
+      return Set.of();
+    }
+    Instant last = hours.stream().max(Instant::compareTo).orElseThrow().plus(Duration.ofHours(1));
+    List<Map.Entry<Instant, String>> changes =
+        db.select(AT, TO)
+            .from(HISTORY)
+            .where(RULE.eq(rule).and(LABELS.eq(labels.key())).and(AT.lt(utc(last))))
+            .orderBy(AT.asc(), ID.asc())
+            .fetch(r -> Map.entry(instant(r.get(AT)), r.get(TO)));
+    Set<Instant> firing = new HashSet<>();
+    for (Instant h : hours) {
+      Instant end = h.plus(Duration.ofHours(1));
+      String status = null;
+      for (Map.Entry<Instant, String> change : changes) {
+        if (!change.getKey().isBefore(end)) {
+          break;
+        }
+        status = change.getValue();
+      }
+      if (AlertStatus.FIRING.text().equals(status)) {
+        firing.add(h);
+      }
+    }
+    return firing;
   }
 
   /** Deletes history older than {@code cutoff}; returns how many lines. */

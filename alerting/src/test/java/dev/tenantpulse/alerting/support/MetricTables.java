@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Writes rows into the real metric tables of a test database, the way the Flink jobs do (each write
@@ -88,6 +89,47 @@ public final class MetricTables {
         dropRatio,
         Instant.now(),
         ++version);
+  }
+
+  /** One hour of active tenants: {@code plan} null for the overall table. */
+  public record ActiveRow(
+      Instant windowEnd, String plan, long active, Double weeklyAvg, Double dropRatio) {}
+
+  /** Many hours at once, in two batched inserts (a scenario's weeks of rows). */
+  public void activeHours(List<ActiveRow> rows) {
+    try (Connection c = connector.connect();
+        PreparedStatement overall =
+            c.prepareStatement(
+                "INSERT INTO "
+                    + database
+                    + ".active_tenants_hourly (window_end, active_24h, weekly_avg, drop_ratio,"
+                    + " computed_at, version) VALUES (?, ?, ?, ?, ?, ?)");
+        PreparedStatement byPlan =
+            c.prepareStatement(
+                "INSERT INTO "
+                    + database
+                    + ".active_tenants_hourly_by_plan (window_end, plan, active_24h, weekly_avg,"
+                    + " drop_ratio, computed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      String now = UTC_TEXT.format(Instant.now());
+      for (ActiveRow row : rows) {
+        PreparedStatement ps = row.plan() == null ? overall : byPlan;
+        int i = 1;
+        ps.setObject(i++, UTC_TEXT.format(row.windowEnd()));
+        if (row.plan() != null) {
+          ps.setObject(i++, row.plan());
+        }
+        ps.setObject(i++, row.active());
+        ps.setObject(i++, row.weeklyAvg());
+        ps.setObject(i++, row.dropRatio());
+        ps.setObject(i++, now);
+        ps.setObject(i, ++version);
+        ps.addBatch();
+      }
+      overall.executeBatch();
+      byPlan.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A cohort row of onboarding_cohorts (only the columns the rule reads carry meaning). */

@@ -1,0 +1,101 @@
+package dev.tenantpulse.alerting.evaluation;
+
+import dev.tenantpulse.alerting.rules.Rule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The baseline an hour of active tenants is judged against, and the judgement itself, shared by the
+ * live evaluation and the backtest so both say the same about the same hour.
+ *
+ * <ul>
+ *   <li>{@code weekly_average}: the row's own {@code weekly_avg} and {@code drop_ratio}, the mean
+ *       of active_24h at the same hour on the seven days before (the design's definition).
+ *   <li>{@code same_weekday}: active_24h at H − k·7d for k = 1..{@code weeks}, leaving out hours
+ *       without a row and hours that were firing for the same instance (rule and labels), as the
+ *       {@code aggregate} ({@code median}: the middle value, the mean of the two middle values for
+ *       an even count; or {@code mean}). No value left: no baseline, the hour is not judged.
+ * </ul>
+ *
+ * Both fire when drop = 1 − active_24h / baseline ≥ {@code drop_ratio} and baseline ≥ {@code
+ * min_baseline}.
+ */
+public final class DropBaseline {
+
+  static final Duration WEEK = Duration.ofDays(7);
+
+  private DropBaseline() {}
+
+  /** How an hour was judged: the baseline used (null: none) and the drop against it. */
+  public record Verdict(boolean met, Double baseline, Double drop) {}
+
+  public static boolean sameWeekday(Rule rule) {
+    return "same_weekday".equals(rule.choice("baseline"));
+  }
+
+  /** The earlier hours {@code same_weekday} reads for hour {@code h}, newest first. */
+  public static List<Instant> earlierWeeks(Instant h, int weeks) {
+    List<Instant> hours = new ArrayList<>(weeks);
+    for (int k = 1; k <= weeks; k++) {
+      hours.add(h.minus(WEEK.multipliedBy(k)));
+    }
+    return hours;
+  }
+
+  /**
+   * The {@code same_weekday} baseline of hour {@code h}: {@code active} maps window ends to
+   * active_24h of one instance (overall or one plan), {@code firing} holds the hours that were
+   * firing for it.
+   */
+  public static Double sameWeekdayBaseline(
+      Rule rule, Instant h, Map<Instant, Long> active, Set<Instant> firing) {
+    List<Long> values = new ArrayList<>();
+    for (Instant earlier : earlierWeeks(h, rule.integer("weeks"))) {
+      Long value = active.get(earlier);
+      if (value != null && !firing.contains(earlier)) {
+        values.add(value);
+      }
+    }
+    return aggregate(values, rule.choice("aggregate"));
+  }
+
+  /** Median (middle, or mean of the two middle values) or mean; null for no values. */
+  static Double aggregate(List<Long> values, String aggregate) {
+    if (values.isEmpty()) {
+      return null;
+    }
+    if ("mean".equals(aggregate)) {
+      return values.stream().mapToLong(Long::longValue).average().orElseThrow();
+    }
+    List<Long> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1
+        ? (double) sorted.get(n / 2)
+        : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+
+  /** Judges one hour against {@code baseline} (null: no baseline yet, never met). */
+  public static Verdict judge(Rule rule, long active24h, Double baseline) {
+    if (baseline == null || baseline == 0) {
+      return new Verdict(false, baseline, null);
+    }
+    // (b - a) / b rather than 1 - a / b: exact at the threshold (80 of 100 is 0.2, not 0.19999…).
+    double drop = (baseline - active24h) / baseline;
+    boolean met = drop >= rule.number("drop_ratio") && baseline >= rule.number("min_baseline");
+    return new Verdict(met, baseline, drop);
+  }
+
+  /** Judges one hour with the table's own weekly average and drop ratio. */
+  public static Verdict judgeWeeklyAverage(Rule rule, Double weeklyAvg, Double dropRatio) {
+    if (weeklyAvg == null || dropRatio == null) {
+      return new Verdict(false, weeklyAvg, null);
+    }
+    boolean met =
+        dropRatio >= rule.number("drop_ratio") && weeklyAvg >= rule.number("min_baseline");
+    return new Verdict(met, weeklyAvg, dropRatio);
+  }
+}
