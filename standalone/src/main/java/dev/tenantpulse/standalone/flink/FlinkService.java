@@ -25,7 +25,6 @@ import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -153,10 +152,6 @@ public final class FlinkService implements Service {
       config.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
       config.set(RocksDBOptions.USE_MANAGED_MEMORY, true);
       config.set(RocksDBOptions.LOCAL_DIRECTORIES, rocksDbDir(settings.flinkDir()).toString());
-      // Nearly every dedup lookup is for an id never seen (a new event): without a Bloom filter
-      // each one reads an index block of every level, and the job slowed as the window filled
-      // (bin/soak: 25 k/s kept up to ~25 M ids, then 17-21 k/s at 30 M).
-      config.set(RocksDBConfigurableOptions.USE_BLOOM_FILTER, true);
     }
     config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
     config.set(
