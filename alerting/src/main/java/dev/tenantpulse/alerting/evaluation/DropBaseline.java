@@ -1,6 +1,10 @@
 package dev.tenantpulse.alerting.evaluation;
 
 import dev.tenantpulse.alerting.rules.Rule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,6 +80,24 @@ public final class DropBaseline {
     return n % 2 == 1
         ? (double) sorted.get(n / 2)
         : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+
+  /**
+   * The same definition as SQL for analysts ({@code same-weekday-baseline.sql} beside this class,
+   * printed in the README), reading {@code database}: every hour of a range with its median and
+   * mean baseline. The evaluator reads the earlier weeks' rows and aggregates here instead, because
+   * the hours to leave out come from the alert history, which lives in another database.
+   */
+  public static String analystSql(String database) {
+    if (!database.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw new IllegalArgumentException("not a ClickHouse database name: '" + database + "'");
+    }
+    try (InputStream in = DropBaseline.class.getResourceAsStream("same-weekday-baseline.sql")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("tenant_pulse.", database + ".");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Judges one hour against {@code baseline} (null: no baseline yet, never met). */

@@ -39,6 +39,26 @@ class MetricQueriesSqlTests {
   }
 
   @Test
+  void theSameWeekdayAndBacktestQueriesBindTheirHours() {
+    Query weeks =
+        ActiveTenantsEvaluator.hoursIn(
+            ctx, ch, true, DropBaseline.earlierWeeks(Instant.parse("2026-11-29T12:00:00Z"), 2));
+    assertThat(weeks.getSQL())
+        .contains("from \"tenant_pulse\".\"active_tenants_hourly_by_plan\" FINAL")
+        // jOOQ's ClickHouse rendering of IN.
+        .contains("has(array(toDateTime(?, 'UTC'), toDateTime(?, 'UTC')), \"window_end\")");
+    assertThat(weeks.getBindValues()).containsExactly("2026-11-22 12:00:00", "2026-11-15 12:00:00");
+
+    Query range =
+        ActiveTenantsEvaluator.range(ctx, ch, false, Instant.parse("2026-11-01T00:00:00Z"), now);
+    assertThat(range.getSQL())
+        .contains("from \"tenant_pulse\".\"active_tenants_hourly\" FINAL")
+        .contains("\"window_end\" >= toDateTime(?, 'UTC')")
+        .contains("\"window_end\" < toDateTime(?, 'UTC')");
+    assertThat(range.getBindValues()).containsExactly("2026-11-01 00:00:00", "2026-11-27 10:05:00");
+  }
+
+  @Test
   void cohortAndAdoptionQueriesBindTheirDays() {
     Query cohorts = OnboardingEvaluator.newestCohorts(ctx, ch, LocalDate.parse("2026-11-16"), 5);
     assertThat(cohorts.getSQL())

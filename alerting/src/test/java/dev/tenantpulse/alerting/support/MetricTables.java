@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -95,40 +98,45 @@ public final class MetricTables {
   public record ActiveRow(
       Instant windowEnd, String plan, long active, Double weeklyAvg, Double dropRatio) {}
 
-  /** Many hours at once, in two batched inserts (a scenario's weeks of rows). */
+  /**
+   * Many hours at once (a scenario's weeks of rows), as multi-row INSERTs of bound values. Not JDBC
+   * batches: the chDB driver streams those, and a plain INSERT on the engine after such a stream
+   * was seen to fail ("async inserts with both inlined and external data").
+   */
   public void activeHours(List<ActiveRow> rows) {
-    try (Connection c = connector.connect();
-        PreparedStatement overall =
-            c.prepareStatement(
-                "INSERT INTO "
-                    + database
-                    + ".active_tenants_hourly (window_end, active_24h, weekly_avg, drop_ratio,"
-                    + " computed_at, version) VALUES (?, ?, ?, ?, ?, ?)");
-        PreparedStatement byPlan =
-            c.prepareStatement(
-                "INSERT INTO "
-                    + database
-                    + ".active_tenants_hourly_by_plan (window_end, plan, active_24h, weekly_avg,"
-                    + " drop_ratio, computed_at, version) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      String now = UTC_TEXT.format(Instant.now());
-      for (ActiveRow row : rows) {
-        PreparedStatement ps = row.plan() == null ? overall : byPlan;
-        int i = 1;
-        ps.setObject(i++, UTC_TEXT.format(row.windowEnd()));
-        if (row.plan() != null) {
-          ps.setObject(i++, row.plan());
-        }
-        ps.setObject(i++, row.active());
-        ps.setObject(i++, row.weeklyAvg());
-        ps.setObject(i++, row.dropRatio());
-        ps.setObject(i++, now);
-        ps.setObject(i, ++version);
-        ps.addBatch();
+    List<ActiveRow> overall = rows.stream().filter(r -> r.plan() == null).toList();
+    List<ActiveRow> byPlan = rows.stream().filter(r -> r.plan() != null).toList();
+    String now = UTC_TEXT.format(Instant.now());
+    for (int from = 0; from < overall.size(); from += 200) {
+      List<ActiveRow> chunk = overall.subList(from, Math.min(overall.size(), from + 200));
+      List<Object> values = new ArrayList<>();
+      for (ActiveRow r : chunk) {
+        values.addAll(
+            Arrays.asList(r.windowEnd(), r.active(), r.weeklyAvg(), r.dropRatio(), now, ++version));
       }
-      overall.executeBatch();
-      byPlan.executeBatch();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+      insert(
+          "INSERT INTO "
+              + database
+              + ".active_tenants_hourly (window_end, active_24h, weekly_avg, drop_ratio,"
+              + " computed_at, version) VALUES "
+              + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?)")),
+          values.toArray());
+    }
+    for (int from = 0; from < byPlan.size(); from += 200) {
+      List<ActiveRow> chunk = byPlan.subList(from, Math.min(byPlan.size(), from + 200));
+      List<Object> values = new ArrayList<>();
+      for (ActiveRow r : chunk) {
+        values.addAll(
+            Arrays.asList(
+                r.windowEnd(), r.plan(), r.active(), r.weeklyAvg(), r.dropRatio(), now, ++version));
+      }
+      insert(
+          "INSERT INTO "
+              + database
+              + ".active_tenants_hourly_by_plan (window_end, plan, active_24h, weekly_avg,"
+              + " drop_ratio, computed_at, version) VALUES "
+              + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?)")),
+          values.toArray());
     }
   }
 

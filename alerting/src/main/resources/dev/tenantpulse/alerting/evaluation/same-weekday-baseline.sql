@@ -1,0 +1,22 @@
+-- active_tenants_drop with baseline: same_weekday, for every hour in [from, to) of the overall table.
+-- Parameters, in order: the hours that were firing ('YYYY-MM-DD HH:MM:SS' joined by ','; '' for
+-- none), weeks (4), from, to (UTC text). Per plan: read active_tenants_hourly_by_plan, and add plan
+-- to the earlier weeks' GROUP BY and to the join.
+WITH earlier AS (
+    SELECT window_end + toIntervalWeek(k) AS hour,              -- the hour this row is an earlier week of
+           arraySort(groupArray(active_24h)) AS weeks
+    FROM tenant_pulse.active_tenants_hourly FINAL
+    ARRAY JOIN range(1, toUInt8(?) + 1) AS k
+    WHERE NOT has(splitByChar(',', ?), toString(window_end))    -- leave out hours that were firing
+    GROUP BY hour)
+SELECT toString(h.window_end) AS window_end,
+       h.active_24h AS active_24h,
+       length(e.weeks) AS weeks_used,
+       if(weeks_used = 0, NULL,                                  -- the middle value, or the mean of the two
+          arrayAvg(arraySlice(e.weeks, intDiv(weeks_used + 1, 2), 2 - weeks_used % 2))) AS median_baseline,
+       if(weeks_used = 0, NULL, arrayAvg(e.weeks)) AS mean_baseline,
+       (median_baseline - h.active_24h) / median_baseline AS drop_vs_median
+FROM tenant_pulse.active_tenants_hourly AS h FINAL
+LEFT JOIN earlier AS e ON e.hour = h.window_end
+WHERE h.window_end >= toDateTime(?, 'UTC') AND h.window_end < toDateTime(?, 'UTC')
+ORDER BY h.window_end

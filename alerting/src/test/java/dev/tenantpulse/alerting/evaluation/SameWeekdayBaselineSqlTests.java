@@ -1,0 +1,103 @@
+package dev.tenantpulse.alerting.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenantpulse.alerting.rules.Rule;
+import dev.tenantpulse.alerting.support.MetricTables;
+import dev.tenantpulse.alerting.support.MetricTables.ActiveRow;
+import dev.tenantpulse.alerting.support.TestRules;
+import dev.tenantpulse.warehouse.chdb.TestEngine;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The analysts' SQL of the same-weekday baseline (the README prints it) run on chDB gives, hour by
+ * hour, the baseline the evaluator and the backtest compute: seeded random weeks with gaps and
+ * firing hours.
+ */
+class SameWeekdayBaselineSqlTests {
+
+  static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
+  static final DateTimeFormatter UTC_TEXT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  @Test
+  void theReadmeSqlAgreesWithTheEvaluatorHourByHour() throws Exception {
+    MetricTables tables = MetricTables.fresh("weekday_sql");
+    SplittableRandom random = new SplittableRandom(19);
+    Map<Instant, Long> active = new TreeMap<>();
+    Set<Instant> firing = new HashSet<>();
+    List<ActiveRow> rows = new ArrayList<>();
+    for (int i = 0; i < 6 * 7 * 24; i++) {
+      Instant h = START.plus(Duration.ofHours(i));
+      if (random.nextInt(20) == 0) {
+        continue; // a missing hour
+      }
+      long value = 50 + random.nextInt(100);
+      active.put(h, value);
+      rows.add(new ActiveRow(h, null, value, null, null));
+      if (random.nextInt(10) == 0) {
+        firing.add(h);
+      }
+    }
+    tables.activeHours(rows);
+    Instant from = START.plus(Duration.ofDays(14));
+    Instant to = START.plus(Duration.ofDays(42));
+
+    for (String aggregate : List.of("median", "mean")) {
+      Rule rule =
+          TestRules.rule(
+              "drop",
+              "kind: active_tenants_drop\nparams: {baseline: same_weekday, weeks: 4, aggregate: "
+                  + aggregate
+                  + "}");
+      Map<String, Double> expected = new TreeMap<>();
+      for (Instant h : active.keySet()) {
+        if (!h.isBefore(from) && h.isBefore(to)) {
+          expected.put(
+              UTC_TEXT.format(h), DropBaseline.sameWeekdayBaseline(rule, h, active, firing));
+        }
+      }
+      Map<String, Double> bySql = new TreeMap<>();
+      try (Connection c = TestEngine.connect();
+          PreparedStatement ps = c.prepareStatement(DropBaseline.analystSql(tables.database()))) {
+        ps.setObject(1, 4);
+        ps.setObject(2, firing.stream().map(UTC_TEXT::format).collect(Collectors.joining(",")));
+        ps.setObject(3, UTC_TEXT.format(from));
+        ps.setObject(4, UTC_TEXT.format(to));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Object baseline = rs.getObject(aggregate + "_baseline");
+            bySql.put(
+                rs.getString("window_end"),
+                baseline == null ? null : ((Number) baseline).doubleValue());
+          }
+        }
+      }
+      assertThat(bySql).as(aggregate).hasSameSizeAs(expected);
+      for (Map.Entry<String, Double> e : expected.entrySet()) {
+        if (e.getValue() == null) {
+          assertThat(bySql.get(e.getKey())).as(aggregate + " " + e.getKey()).isNull();
+        } else {
+          assertThat(bySql.get(e.getKey()))
+              .as(aggregate + " " + e.getKey())
+              .isCloseTo(e.getValue(), org.assertj.core.data.Offset.offset(1e-9));
+        }
+      }
+    }
+  }
+}
