@@ -48,16 +48,10 @@ class AlertingApiTests {
     slack = new RecordingHttpServer(200);
     Files.writeString(dir.resolve("rules.yaml"), BUILT_IN_RULES);
     app =
-        RunningAlerting.start(
+        RunningAlerting.forApiTests(
             tables.database(),
             clock,
-            Map.of(
-                "spring.datasource.url",
-                "jdbc:h2:file:" + dir.resolve("metadata") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "spring.quartz.auto-startup",
-                "false",
-                "tenant-pulse.alerting.rules-file",
-                dir.resolve("rules.yaml").toString()),
+            dir,
             Map.of("SLACK_WEBHOOK_URL", slack.url("/services/T0/B0/secret")));
   }
 

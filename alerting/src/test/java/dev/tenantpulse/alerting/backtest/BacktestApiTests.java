@@ -52,17 +52,7 @@ class BacktestApiTests {
   static void start() throws Exception {
     tables = MetricTables.fresh("backtest");
     Files.writeString(dir.resolve("rules.yaml"), RULES);
-    app =
-        RunningAlerting.start(
-            tables.database(),
-            clock,
-            Map.of(
-                "spring.datasource.url",
-                "jdbc:h2:file:" + dir.resolve("metadata") + ";DB_CLOSE_ON_EXIT=FALSE",
-                "spring.quartz.auto-startup",
-                "false",
-                "tenant-pulse.alerting.rules-file",
-                dir.resolve("rules.yaml").toString()));
+    app = RunningAlerting.forApiTests(tables.database(), clock, dir, Map.of());
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,25 @@ public final class RunningAlerting implements AutoCloseable {
 
   private RunningAlerting(ConfigurableApplicationContext context) {
     this.context = context;
+  }
+
+  /**
+   * Alerting for API tests: metadata in an H2 file under {@code dir} (it survives the context), the
+   * rules from {@code dir/rules.yaml}, and the scheduler off, so only the test evaluates.
+   */
+  public static RunningAlerting forApiTests(
+      String clickHouseDatabase, Clock clock, Path dir, Map<String, String> environment) {
+    return start(
+        clickHouseDatabase,
+        clock,
+        Map.of(
+            "spring.datasource.url",
+            "jdbc:h2:file:" + dir.resolve("metadata") + ";DB_CLOSE_ON_EXIT=FALSE",
+            "spring.quartz.auto-startup",
+            "false",
+            "tenant-pulse.alerting.rules-file",
+            dir.resolve("rules.yaml").toString()),
+        environment);
   }
 
   /**
