@@ -3,6 +3,7 @@ package dev.tenantpulse.dashboards.bench;
 import dev.tenantpulse.dashboards.PanelQuery;
 import dev.tenantpulse.dashboards.Selections;
 import dev.tenantpulse.dashboards.boards.Boards;
+import dev.tenantpulse.dashboards.grafana.ReaderProfile;
 import dev.tenantpulse.dashboards.macros.PanelSql;
 import dev.tenantpulse.dashboards.macros.QueryContext;
 import dev.tenantpulse.dashboards.model.Dashboard;
@@ -154,7 +155,9 @@ public final class PanelBenchmark {
         for (int days : options.ranges()) {
           QueryContext context =
               QueryContext.of(shape.end().minus(Duration.ofDays(days)), shape.end(), selection);
-          cases.add(new Case(query, days, PanelSql.expand(query.target().rawSql(), context)));
+          // As the read-only user's profile runs them on a server (see ReaderProfile).
+          String sql = ReaderProfile.appliedTo(PanelSql.expand(query.target().rawSql(), context));
+          cases.add(new Case(query, days, sql));
         }
       }
     }

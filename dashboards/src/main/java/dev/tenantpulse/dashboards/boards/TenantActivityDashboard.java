@@ -83,9 +83,7 @@ public final class TenantActivityDashboard {
                     """
                     SELECT count() AS late_events
                     FROM tenant_pulse.events FINAL
-                    WHERE $__timeFilter(event_time) AND late = 1
-                    %s"""
-                        .formatted(BoardDefaults.PER_PARTITION_FINAL),
+                    WHERE $__timeFilter(event_time) AND late = 1""",
                     number("late_events"))
                 .fieldConfig(
                     FieldConfig.empty()
@@ -193,9 +191,7 @@ public final class TenantActivityDashboard {
                 FROM tenant_pulse.events FINAL
                 WHERE $__timeFilter(event_time)
                 GROUP BY time
-                ORDER BY time
-                %s"""
-                    .formatted(BoardDefaults.PER_PARTITION_FINAL),
+                ORDER BY time""",
                 time("time"),
                 number("stored"),
                 number("late")),

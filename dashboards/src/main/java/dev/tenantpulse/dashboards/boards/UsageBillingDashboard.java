@@ -70,9 +70,8 @@ public final class UsageBillingDashboard {
         )
         WHERE has(arrayMap(name -> indexOf(%1$s, name), [${plan:singlequote}]), p)
         GROUP BY day, cityHash64(m), p
-        ORDER BY time, meter, p
-        %3$s"""
-            .formatted(names, unknown, BoardDefaults.PER_PARTITION_FINAL);
+        ORDER BY time, meter, p"""
+            .formatted(names, unknown);
     return Panels.named(
         Panels.bars(
             "Usage per day by meter and plan",
@@ -121,12 +120,9 @@ public final class UsageBillingDashboard {
         )
         WHERE plan IN (${plan:singlequote})
         ORDER BY total_quantity DESC, tenant_id, meter
-        LIMIT 20
-        %s"""
+        LIMIT 20"""
             .formatted(
-                CatalogSql.literal(BillingModel.USAGE.wireName()),
-                String.join(", ", prices),
-                BoardDefaults.PER_PARTITION_FINAL);
+                CatalogSql.literal(BillingModel.USAGE.wireName()), String.join(", ", prices));
     Panel.Spec spec =
         Panels.table(
             "Top tenants by usage",
