@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Everything under {@code dashboards/grafana} that is generated: one JSON file per dashboard and
- * the two provisioning files, keyed by their path relative to that folder.
+ * the provisioning files (for a server and for the embedded default), keyed by their path relative
+ * to that folder.
  */
 public final class GeneratedFiles {
 
@@ -27,6 +28,13 @@ public final class GeneratedFiles {
 
   public static final String DATASOURCES_FILE = "provisioning/datasources/datasources.yaml";
   public static final String PROVIDER_FILE = "provisioning/dashboards/tenant-pulse.yaml";
+
+  /** The same for a Grafana reading the embedded default (GF_PATHS_PROVISIONING points here). */
+  public static final String EMBEDDED_DATASOURCES_FILE =
+      "provisioning-embedded/datasources/datasources.yaml";
+
+  public static final String EMBEDDED_PROVIDER_FILE =
+      "provisioning-embedded/dashboards/tenant-pulse.yaml";
 
   private final Map<String, String> files;
 
@@ -41,6 +49,8 @@ public final class GeneratedFiles {
     }
     files.put(DATASOURCES_FILE, ProvisionedDatasources.yaml());
     files.put(PROVIDER_FILE, DashboardProvider.yaml());
+    files.put(EMBEDDED_DATASOURCES_FILE, ProvisionedDatasources.embeddedYaml());
+    files.put(EMBEDDED_PROVIDER_FILE, DashboardProvider.yaml());
     return new GeneratedFiles(files);
   }
 

@@ -25,8 +25,12 @@ final class ProvisioningFiles {
 
   /** uid → plugin type of every provisioned data source. */
   static Map<String, String> datasources() {
+    return datasources(GeneratedFiles.DATASOURCES_FILE);
+  }
+
+  static Map<String, String> datasources(String file) {
     Map<String, String> byUid = new LinkedHashMap<>();
-    for (JsonNode ds : yaml(GeneratedFiles.DATASOURCES_FILE).get("datasources")) {
+    for (JsonNode ds : yaml(file).get("datasources")) {
       byUid.put(ds.get("uid").asString(), ds.get("type").asString());
     }
     return byUid;

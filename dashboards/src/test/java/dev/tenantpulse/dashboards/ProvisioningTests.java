@@ -51,9 +51,43 @@ class ProvisioningTests {
   }
 
   @Test
+  void embeddedDefaultGetsTheSameUidsOverHttpAsTheReadOnlyUser() {
+    assertThat(ProvisioningFiles.datasources(GeneratedFiles.EMBEDDED_DATASOURCES_FILE))
+        .isEqualTo(ProvisioningFiles.datasources(GeneratedFiles.DATASOURCES_FILE));
+    JsonNode clickhouse =
+        ProvisioningFiles.yaml(GeneratedFiles.EMBEDDED_DATASOURCES_FILE).get("datasources").get(0);
+    JsonNode json = clickhouse.get("jsonData");
+    assertThat(json.get("protocol").asString()).isEqualTo("http");
+    assertThat(json.get("secure").asBoolean()).isFalse();
+    assertThat(json.get("host").asString()).isEqualTo(ProvisionedDatasources.EMBEDDED_HOST);
+    assertThat(json.get("port").asInt()).isEqualTo(8123);
+    assertThat(json.get("username").asString()).isEqualTo("analyst");
+    assertThat(json.get("defaultDatabase").asString()).isEqualTo("tenant_pulse");
+    assertThat(clickhouse.get("secureJsonData").get("password").asString())
+        .isEqualTo("${TENANT_PULSE_CLICKHOUSE_PASSWORD}");
+  }
+
+  @Test
+  void bothDataSourcesStateTheTimeoutsTheReadOnlyProfileIsSizedFor() {
+    for (String file :
+        List.of(GeneratedFiles.DATASOURCES_FILE, GeneratedFiles.EMBEDDED_DATASOURCES_FILE)) {
+      JsonNode json = ProvisioningFiles.yaml(file).get("datasources").get(0).get("jsonData");
+      assertThat(json.get("queryTimeout").asString())
+          .isEqualTo(Integer.toString(ProvisionedDatasources.QUERY_TIMEOUT_SECONDS));
+      assertThat(json.get("dialTimeout").asString())
+          .isEqualTo(Integer.toString(ProvisionedDatasources.DIAL_TIMEOUT_SECONDS));
+    }
+  }
+
+  @Test
   void everyEnvironmentVariableIsDeclaredAndDocumentedInTheReadme() throws IOException {
     TreeSet<String> used = new TreeSet<>();
-    for (String file : List.of(GeneratedFiles.DATASOURCES_FILE, GeneratedFiles.PROVIDER_FILE)) {
+    for (String file :
+        List.of(
+            GeneratedFiles.DATASOURCES_FILE,
+            GeneratedFiles.PROVIDER_FILE,
+            GeneratedFiles.EMBEDDED_DATASOURCES_FILE,
+            GeneratedFiles.EMBEDDED_PROVIDER_FILE)) {
       // Comments are not configuration: only the values Grafana reads count.
       String values =
           Files.readAllLines(ROOT.resolve(file)).stream()
