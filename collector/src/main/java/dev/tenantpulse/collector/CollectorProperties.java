@@ -21,7 +21,11 @@ import org.springframework.validation.annotation.Validated;
  * @param topic the Kafka topic events go to
  * @param ackTimeout how long a request waits for Kafka to acknowledge its events before it answers
  *     503 (and counts nothing as accepted)
- * @param adminToken bearer token of the admin API (/admin/**); empty disables that API
+ * @param adminToken bearer token of the admin API (/admin/**); empty disables that API unless
+ *     {@code usersFile} names users
+ * @param usersFile a users file ({@code users.json}, managed by the console's {@code /api/users} or
+ *     {@code bin/tenant-pulse users}) whose admins may use the admin API with HTTP Basic; empty:
+ *     none
  * @param rateLimit per-key request budget
  * @param seedKeys API keys created at start when absent (for the embedded default and demos)
  * @param embeddedKafka a KRaft broker inside this process instead of external bootstrap servers
@@ -41,7 +45,8 @@ public record CollectorProperties(
     @DefaultValue @Valid EmbeddedKafka embeddedKafka,
     @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) Duration keyCacheTtl,
     @DefaultValue("/settings/billing") @NotBlank String upgradeUrl,
-    @DefaultValue Events events) {
+    @DefaultValue Events events,
+    @DefaultValue("") String usersFile) {
 
   /**
    * Token bucket per API key.

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * API key management, behind the admin token ({@link AdminToken}): create (the key is shown once,
- * in the answer), list (never hashes or keys), revoke.
+ * API key management, behind the admin role ({@link AdminApiConfiguration}): create (the key is
+ * shown once, in the answer), list (never hashes or keys), revoke.
  */
 @RestController
 @RequestMapping("/admin/keys")

@@ -5,18 +5,11 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request the collector refuses, with the status and the reason the client sees. Thrown by any
+ * A request the collector refuses, with the status and the reason the client sees: the shared
+ * {@link dev.tenantpulse.access.web.ApiException} with the collector's own refusals. Thrown by any
  * layer; turned into an RFC 9457 problem response in one place ({@link ProblemAdvice}).
- *
- * @param retryAfter sent as {@code Retry-After} when present (429, 503)
- * @param details extra members of the problem body, e.g. the list of valid plans
  */
-public class ApiException extends RuntimeException {
-
-  private final HttpStatus status;
-  private final String code;
-  private final Duration retryAfter;
-  private final Map<String, Object> details;
+public class ApiException extends dev.tenantpulse.access.web.ApiException {
 
   public ApiException(
       HttpStatus status,
@@ -24,11 +17,7 @@ public class ApiException extends RuntimeException {
       String message,
       Duration retryAfter,
       Map<String, Object> details) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.retryAfter = retryAfter;
-    this.details = details == null ? Map.of() : Map.copyOf(details);
+    super(status, code, message, retryAfter, details);
   }
 
   public static ApiException badRequest(String code, String message) {
@@ -59,21 +48,5 @@ public class ApiException extends RuntimeException {
   public static ApiException unavailable(String message, Duration retryAfter) {
     return new ApiException(
         HttpStatus.SERVICE_UNAVAILABLE, "kafka_unavailable", message, retryAfter, null);
-  }
-
-  public HttpStatus status() {
-    return status;
-  }
-
-  public String code() {
-    return code;
-  }
-
-  public Duration retryAfter() {
-    return retryAfter;
-  }
-
-  public Map<String, Object> details() {
-    return details;
   }
 }
