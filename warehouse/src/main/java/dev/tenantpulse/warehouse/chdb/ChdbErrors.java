@@ -12,6 +12,7 @@ final class ChdbErrors {
   static final int SYNTAX_ERROR = 62;
   private static final int UNKNOWN_TABLE = 60;
   private static final int UNKNOWN_IDENTIFIER = 47;
+  static final int BAD_ARGUMENTS = 36;
   static final int READONLY = 164;
   static final int QUERY_IS_TOO_LARGE = 229;
   static final int TOO_MANY_ROWS_OR_BYTES = 396;

@@ -3,13 +3,16 @@ package dev.tenantpulse.warehouse.chdb;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -155,6 +158,109 @@ final class NativeConnection implements AutoCloseable {
       lock.unlock();
     }
   }
+
+  /**
+   * Runs one statement and hands its output to {@code out} chunk by chunk as the engine produces it
+   * ({@code chdb_stream_query_with_params_n}), so a result of any size passes through a buffer of
+   * one block. {@code params} bind the statement's {@code {name:Type}} placeholders in the engine,
+   * after parsing: a value never becomes SQL text.
+   *
+   * <p>When {@code out} fails (the client went away) the query is cancelled in the engine. After
+   * any failure the session may hold a half-read stream: callers close it rather than reuse it.
+   */
+  StreamSummary stream(byte[] sql, String format, Map<String, String> params, ResultChunks out)
+      throws SQLException, IOException {
+    lock.lock();
+    try (Arena arena = Arena.ofConfined()) {
+      ensureOpen();
+      MemorySegment q = arena.allocate(sql.length + 1L);
+      MemorySegment.copy(sql, 0, q, JAVA_BYTE, 0, sql.length);
+      MemorySegment fmt = arena.allocateFrom(format);
+      int n = params.size();
+      MemorySegment names = arena.allocate(ADDRESS, Math.max(n, 1));
+      MemorySegment nameLengths = arena.allocate(JAVA_LONG, Math.max(n, 1));
+      MemorySegment values = arena.allocate(ADDRESS, Math.max(n, 1));
+      MemorySegment valueLengths = arena.allocate(JAVA_LONG, Math.max(n, 1));
+      int i = 0;
+      for (Map.Entry<String, String> param : params.entrySet()) {
+        byte[] name = param.getKey().getBytes(StandardCharsets.UTF_8);
+        byte[] value = param.getValue().getBytes(StandardCharsets.UTF_8);
+        names.setAtIndex(ADDRESS, i, copy(arena, name));
+        nameLengths.setAtIndex(JAVA_LONG, i, name.length);
+        values.setAtIndex(ADDRESS, i, copy(arena, value));
+        valueLengths.setAtIndex(JAVA_LONG, i, value.length);
+        i++;
+      }
+      MemorySegment stream =
+          (MemorySegment)
+              lib.streamQueryWithParamsN.invokeExact(
+                  handle,
+                  q,
+                  (long) sql.length,
+                  fmt,
+                  (long) format.length(),
+                  names,
+                  nameLengths,
+                  values,
+                  valueLengths,
+                  (long) n);
+      if (stream.equals(MemorySegment.NULL)) {
+        throw new SQLException("chDB returned no result stream", "58000");
+      }
+      try {
+        throwIfError((MemorySegment) lib.resultError.invokeExact(stream), null);
+        return drain(stream, out);
+      } finally {
+        lib.destroyResult.invokeExact(stream);
+      }
+    } catch (SQLException | IOException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new SQLException("chDB streaming query failed", "58000", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private StreamSummary drain(MemorySegment stream, ResultChunks out) throws Throwable {
+    long rowsRead = 0;
+    long bytesRead = 0;
+    long resultBytes = 0;
+    while (true) {
+      MemorySegment chunk = (MemorySegment) lib.streamFetchResult.invokeExact(handle, stream);
+      if (chunk.equals(MemorySegment.NULL)) {
+        throw new SQLException("chDB returned no result chunk", "58000");
+      }
+      try {
+        throwIfError((MemorySegment) lib.resultError.invokeExact(chunk), null);
+        long length = (long) lib.resultLength.invokeExact(chunk);
+        rowsRead += (long) lib.resultRowsRead.invokeExact(chunk);
+        bytesRead += (long) lib.resultBytesRead.invokeExact(chunk);
+        if (length == 0) {
+          return new StreamSummary(rowsRead, bytesRead, resultBytes);
+        }
+        MemorySegment buffer = (MemorySegment) lib.resultBuffer.invokeExact(chunk);
+        try {
+          out.write(buffer.reinterpret(length).asByteBuffer().asReadOnlyBuffer());
+        } catch (IOException clientGone) {
+          lib.streamCancelQuery.invokeExact(handle, stream);
+          throw clientGone;
+        }
+        resultBytes += length;
+      } finally {
+        lib.destroyResult.invokeExact(chunk);
+      }
+    }
+  }
+
+  private static MemorySegment copy(Arena arena, byte[] bytes) {
+    MemorySegment segment = arena.allocate(Math.max(bytes.length, 1));
+    MemorySegment.copy(bytes, 0, segment, JAVA_BYTE, 0, bytes.length);
+    return segment;
+  }
+
+  /** What a streamed statement read and returned. */
+  record StreamSummary(long rowsRead, long bytesRead, long resultBytes) {}
 
   /**
    * chDB (seen on 26.7) keeps what a failed query had already written, such as its header, and

@@ -3,7 +3,10 @@ package dev.tenantpulse.warehouse.chdb;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,11 +59,12 @@ final class ReadOnlyGuard {
   private static final Set<String> HOST_FUNCTIONS = Set.of("file");
 
   private static volatile Set<String> tableFunctions;
+  private static volatile Map<String, String> outputFormats;
 
   private ReadOnlyGuard() {}
 
   /** Refuses {@code sql} unless it is one reading statement that stays inside the engine. */
-  static void check(NativeConnection session, String sql) throws SQLException {
+  static Checked check(NativeConnection session, String sql) throws SQLException {
     int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_QUERY_BYTES) {
       throw new SQLException(
@@ -84,7 +88,8 @@ final class ReadOnlyGuard {
     }
     // EXPLAIN AST only parses, whatever the statement; its nodes name what is refused most
     // precisely (an INTO OUTFILE, a function), so they are read before the class.
-    for (String line : explainAst(session, sql)) {
+    String[] ast = explainAst(session, sql);
+    for (String line : ast) {
       checkNode(session, line);
     }
     if (!verdict.isSingleRead()) {
@@ -94,6 +99,50 @@ final class ReadOnlyGuard {
               + verdict.className()
               + " (writes, SET, SYSTEM, KILL, USE and DDL are refused)");
     }
+    return new Checked(formatClause(session, sql, ast));
+  }
+
+  /** What the guard learned about a statement it let through. */
+  record Checked(Optional<String> format) {}
+
+  /**
+   * The output format the statement's own {@code FORMAT} clause names, which the engine uses
+   * instead of the one the caller asked for. In the AST it is the statement's last direct child, an
+   * identifier; a {@code SHOW TABLES FROM JSON} ends in one too, so a candidate counts only when it
+   * names an output format and a second FORMAT clause would not parse after the text.
+   */
+  private static Optional<String> formatClause(NativeConnection session, String sql, String[] ast)
+      throws SQLException {
+    String last = "";
+    for (String line : ast) {
+      if (line.length() > 1 && line.charAt(0) == ' ' && line.charAt(1) != ' ') {
+        last = line.substring(1);
+      }
+    }
+    if (!last.startsWith("Identifier ")) {
+      return Optional.empty();
+    }
+    String name = last.substring("Identifier ".length()).split(" ", 2)[0];
+    String canonical = outputFormats(session).get(name.toLowerCase(Locale.ROOT));
+    if (canonical == null || !session.classify(sql + "\nFORMAT TSV").unparsable()) {
+      return Optional.empty();
+    }
+    return Optional.of(canonical);
+  }
+
+  private static Map<String, String> outputFormats(NativeConnection session) throws SQLException {
+    Map<String, String> known = outputFormats;
+    if (known == null) {
+      byte[] out =
+          session.query("SELECT name FROM system.formats WHERE is_output", "TSVRaw").bytes();
+      Map<String, String> byLowerCase = new HashMap<>();
+      for (String name : new String(out, StandardCharsets.UTF_8).strip().split("\n")) {
+        byLowerCase.put(name.toLowerCase(Locale.ROOT), name);
+      }
+      known = Map.copyOf(byLowerCase);
+      outputFormats = known;
+    }
+    return known;
   }
 
   private static void checkNode(NativeConnection session, String line) throws SQLException {
