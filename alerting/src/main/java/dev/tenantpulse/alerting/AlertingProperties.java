@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * Everything alerting can be told, under {@code tenant-pulse.alerting}. A bad value stops start-up
  * with a message naming the property.
  *
- * @param adminToken bearer token of the API (/api/**); empty disables the API
+ * @param adminToken bearer token of the API (/api/**); empty disables the API unless {@code
+ *     usersFile} names users
  * @param rulesFile where the rules live; created from the built-in rules when missing
  * @param rulesReloadInterval how often the rules file is checked for changes made by another
  *     instance or by hand (0: never)
@@ -28,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  *     kept
  * @param emailFrom sender address of email notifications
  * @param secrets which secrets rules documents may refer to
+ * @param usersFile a users file ({@code users.json}) whose users may use the API with HTTP Basic,
+ *     each as far as their role allows; empty: none
  */
 @Validated
 @ConfigurationProperties("tenant-pulse.alerting")
@@ -41,7 +44,8 @@ public record AlertingProperties(
     @DefaultValue("30d") @NotNull @DurationMin(hours = 1) Duration historyRetention,
     @DefaultValue("2d") @NotNull @DurationMin(minutes = 1) Duration evaluationLogRetention,
     @DefaultValue("tenant-pulse-alerting@localhost") @NotBlank String emailFrom,
-    @DefaultValue @Valid Secrets secrets) {
+    @DefaultValue @Valid Secrets secrets,
+    @DefaultValue("") String usersFile) {
 
   /**
    * The {@code ${NAME}} references of channel settings, expanded from the process environment only

@@ -31,7 +31,8 @@ class RulesRepositoryTests {
             Duration.ofDays(30),
             Duration.ofDays(2),
             "alerts@example.com",
-            null);
+            null,
+            "");
     return new RulesRepository(
         properties, new MockEnvironment(), SecretReferences.anyOf(name -> null), events::add);
   }
