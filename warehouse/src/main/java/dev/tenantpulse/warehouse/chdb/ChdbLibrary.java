@@ -48,9 +48,10 @@ final class ChdbLibrary {
   // chdb_result* chdb_stream_query_with_params_n(conn, q, len, f, len, names, name_lens, values,
   //     value_lens, count): a streaming query whose {name:Type} placeholders the engine binds
   final MethodHandle streamQueryWithParamsN;
+  // chdb_result* chdb_query_with_params_n(same arguments): the same, buffered
+  final MethodHandle queryWithParamsN;
   final MethodHandle streamFetchResult; // chdb_result* chdb_stream_fetch_result(conn, stream)
   final MethodHandle streamCancelQuery; // void chdb_stream_cancel_query(conn, stream)
-  final MethodHandle resultBytesRead; // uint64_t chdb_result_bytes_read(chdb_result*)
   // chdb_state chdb_classify_query_n(conn, sql, len, target_db, len, chdb_query_analysis_v1*)
   final MethodHandle classifyQueryN;
 
@@ -87,11 +88,16 @@ final class ChdbLibrary {
             FunctionDescriptor.of(
                 ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS,
                 ADDRESS, JAVA_LONG));
+    queryWithParamsN =
+        b.bind(
+            "chdb_query_with_params_n",
+            FunctionDescriptor.of(
+                ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS,
+                ADDRESS, JAVA_LONG));
     streamFetchResult =
         b.bind("chdb_stream_fetch_result", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
     streamCancelQuery =
         b.bind("chdb_stream_cancel_query", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
-    resultBytesRead = b.bind("chdb_result_bytes_read", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
     classifyQueryN =
         b.bind(
             "chdb_classify_query_n",

@@ -173,37 +173,20 @@ final class NativeConnection implements AutoCloseable {
     lock.lock();
     try (Arena arena = Arena.ofConfined()) {
       ensureOpen();
-      MemorySegment q = arena.allocate(sql.length + 1L);
-      MemorySegment.copy(sql, 0, q, JAVA_BYTE, 0, sql.length);
-      MemorySegment fmt = arena.allocateFrom(format);
-      int n = params.size();
-      MemorySegment names = arena.allocate(ADDRESS, Math.max(n, 1));
-      MemorySegment nameLengths = arena.allocate(JAVA_LONG, Math.max(n, 1));
-      MemorySegment values = arena.allocate(ADDRESS, Math.max(n, 1));
-      MemorySegment valueLengths = arena.allocate(JAVA_LONG, Math.max(n, 1));
-      int i = 0;
-      for (Map.Entry<String, String> param : params.entrySet()) {
-        byte[] name = param.getKey().getBytes(StandardCharsets.UTF_8);
-        byte[] value = param.getValue().getBytes(StandardCharsets.UTF_8);
-        names.setAtIndex(ADDRESS, i, copy(arena, name));
-        nameLengths.setAtIndex(JAVA_LONG, i, name.length);
-        values.setAtIndex(ADDRESS, i, copy(arena, value));
-        valueLengths.setAtIndex(JAVA_LONG, i, value.length);
-        i++;
-      }
+      Bound bound = Bound.of(arena, sql, format, params);
       MemorySegment stream =
           (MemorySegment)
               lib.streamQueryWithParamsN.invokeExact(
                   handle,
-                  q,
+                  bound.sql(),
                   (long) sql.length,
-                  fmt,
+                  bound.format(),
                   (long) format.length(),
-                  names,
-                  nameLengths,
-                  values,
-                  valueLengths,
-                  (long) n);
+                  bound.names(),
+                  bound.nameLengths(),
+                  bound.values(),
+                  bound.valueLengths(),
+                  (long) params.size());
       if (stream.equals(MemorySegment.NULL)) {
         throw new SQLException("chDB returned no result stream", "58000");
       }
@@ -222,9 +205,80 @@ final class NativeConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs one statement with its {@code {name:Type}} placeholders bound in the engine and returns
+   * its whole output: for statements the engine cannot stream (SHOW, DESCRIBE, EXPLAIN).
+   */
+  QueryOutput query(String sql, String format, Map<String, String> params) throws SQLException {
+    if (params.isEmpty()) {
+      return query(sql, format);
+    }
+    byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+    lock.lock();
+    try (Arena arena = Arena.ofConfined()) {
+      ensureOpen();
+      Bound bound = Bound.of(arena, text, format, params);
+      MemorySegment result =
+          (MemorySegment)
+              lib.queryWithParamsN.invokeExact(
+                  handle,
+                  bound.sql(),
+                  (long) text.length,
+                  bound.format(),
+                  (long) format.length(),
+                  bound.names(),
+                  bound.nameLengths(),
+                  bound.values(),
+                  bound.valueLengths(),
+                  (long) params.size());
+      try {
+        return consume(result);
+      } catch (SQLException e) {
+        discardLeftovers(e);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new SQLException("chDB query failed", "58000", e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A statement, its format and its parameters in native memory, as the engine takes them. */
+  private record Bound(
+      MemorySegment sql,
+      MemorySegment format,
+      MemorySegment names,
+      MemorySegment nameLengths,
+      MemorySegment values,
+      MemorySegment valueLengths) {
+
+    static Bound of(Arena arena, byte[] sql, String format, Map<String, String> params) {
+      MemorySegment q = arena.allocate(sql.length + 1L);
+      MemorySegment.copy(sql, 0, q, JAVA_BYTE, 0, sql.length);
+      int n = params.size();
+      MemorySegment names = arena.allocate(ADDRESS, Math.max(n, 1));
+      MemorySegment nameLengths = arena.allocate(JAVA_LONG, Math.max(n, 1));
+      MemorySegment values = arena.allocate(ADDRESS, Math.max(n, 1));
+      MemorySegment valueLengths = arena.allocate(JAVA_LONG, Math.max(n, 1));
+      int i = 0;
+      for (Map.Entry<String, String> param : params.entrySet()) {
+        byte[] name = param.getKey().getBytes(StandardCharsets.UTF_8);
+        byte[] value = param.getValue().getBytes(StandardCharsets.UTF_8);
+        names.setAtIndex(ADDRESS, i, copy(arena, name));
+        nameLengths.setAtIndex(JAVA_LONG, i, name.length);
+        values.setAtIndex(ADDRESS, i, copy(arena, value));
+        valueLengths.setAtIndex(JAVA_LONG, i, value.length);
+        i++;
+      }
+      return new Bound(q, arena.allocateFrom(format), names, nameLengths, values, valueLengths);
+    }
+  }
+
   private StreamSummary drain(MemorySegment stream, ResultChunks out) throws Throwable {
-    long rowsRead = 0;
-    long bytesRead = 0;
+    long resultRows = 0;
     long resultBytes = 0;
     while (true) {
       MemorySegment chunk = (MemorySegment) lib.streamFetchResult.invokeExact(handle, stream);
@@ -234,10 +288,10 @@ final class NativeConnection implements AutoCloseable {
       try {
         throwIfError((MemorySegment) lib.resultError.invokeExact(chunk), null);
         long length = (long) lib.resultLength.invokeExact(chunk);
-        rowsRead += (long) lib.resultRowsRead.invokeExact(chunk);
-        bytesRead += (long) lib.resultBytesRead.invokeExact(chunk);
+        // A chunk's "rows read" counts the rows it holds (seen on 26.7), not what the query read.
+        resultRows += (long) lib.resultRowsRead.invokeExact(chunk);
         if (length == 0) {
-          return new StreamSummary(rowsRead, bytesRead, resultBytes);
+          return new StreamSummary(resultRows, resultBytes);
         }
         MemorySegment buffer = (MemorySegment) lib.resultBuffer.invokeExact(chunk);
         try {
@@ -259,8 +313,8 @@ final class NativeConnection implements AutoCloseable {
     return segment;
   }
 
-  /** What a streamed statement read and returned. */
-  record StreamSummary(long rowsRead, long bytesRead, long resultBytes) {}
+  /** What a streamed statement returned. */
+  record StreamSummary(long resultRows, long resultBytes) {}
 
   /**
    * chDB (seen on 26.7) keeps what a failed query had already written, such as its header, and

@@ -65,6 +65,15 @@ final class ReadOnlyGuard {
 
   /** Refuses {@code sql} unless it is one reading statement that stays inside the engine. */
   static Checked check(NativeConnection session, String sql) throws SQLException {
+    return check(session, sql, Map.of());
+  }
+
+  /**
+   * The same, for a statement whose {@code {name:Type}} placeholders {@code params} bind: the
+   * engine substitutes them before it prints the AST, so it needs them to parse.
+   */
+  static Checked check(NativeConnection session, String sql, Map<String, String> params)
+      throws SQLException {
     int bytes = sql.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_QUERY_BYTES) {
       throw new SQLException(
@@ -88,7 +97,7 @@ final class ReadOnlyGuard {
     }
     // EXPLAIN AST only parses, whatever the statement; its nodes name what is refused most
     // precisely (an INTO OUTFILE, a function), so they are read before the class.
-    String[] ast = explainAst(session, sql);
+    String[] ast = explainAst(session, sql, params);
     for (String line : ast) {
       checkNode(session, line);
     }
@@ -99,11 +108,19 @@ final class ReadOnlyGuard {
               + verdict.className()
               + " (writes, SET, SYSTEM, KILL, USE and DDL are refused)");
     }
-    return new Checked(formatClause(session, sql, ast));
+    return new Checked(formatClause(session, sql, ast), isSelect(ast[0]));
   }
 
-  /** What the guard learned about a statement it let through. */
-  record Checked(Optional<String> format) {}
+  /**
+   * What the guard learned about a statement it let through.
+   *
+   * @param select a SELECT (with UNION, INTERSECT …): the engine streams only those
+   */
+  record Checked(Optional<String> format, boolean select) {}
+
+  private static boolean isSelect(String root) {
+    return root.startsWith("SelectWithUnionQuery") || root.startsWith("SelectIntersectExceptQuery");
+  }
 
   /**
    * The output format the statement's own {@code FORMAT} clause names, which the engine uses
@@ -177,8 +194,9 @@ final class ReadOnlyGuard {
    * FORMAT clause stays the inner statement's (a child node), and string literals are printed
    * quoted and escaped, so no literal can pose as a node.
    */
-  private static String[] explainAst(NativeConnection session, String sql) throws SQLException {
-    byte[] out = session.query("EXPLAIN AST " + sql, "TSVRaw").bytes();
+  private static String[] explainAst(
+      NativeConnection session, String sql, Map<String, String> params) throws SQLException {
+    byte[] out = session.query("EXPLAIN AST " + sql, "TSVRaw", params).bytes();
     return new String(out, StandardCharsets.UTF_8).split("\n");
   }
 

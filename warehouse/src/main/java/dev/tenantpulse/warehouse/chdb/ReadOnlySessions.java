@@ -72,8 +72,8 @@ public final class ReadOnlySessions implements AutoCloseable {
     ResultChunks begin(String format) throws IOException;
   }
 
-  /** What a query read and returned. */
-  public record Summary(String format, long rowsRead, long bytesRead, long resultBytes) {}
+  /** What a query returned. */
+  public record Summary(String format, long resultRows, long resultBytes) {}
 
   /**
    * Runs {@code query} if the guard admits it, streaming its output to {@code output}.
@@ -96,14 +96,23 @@ public final class ReadOnlySessions implements AutoCloseable {
     NativeConnection session = lease(key);
     boolean reusable = false;
     try {
-      ReadOnlyGuard.Checked checked = ReadOnlyGuard.check(session, query.sql());
+      ReadOnlyGuard.Checked checked = ReadOnlyGuard.check(session, query.sql(), query.parameters());
       String format = checked.format().orElse(query.defaultFormat());
       ResultChunks chunks = output.begin(format);
-      NativeConnection.StreamSummary streamed =
-          session.stream(
-              query.sql().getBytes(StandardCharsets.UTF_8), format, query.parameters(), chunks);
+      Summary summary;
+      if (checked.select()) {
+        NativeConnection.StreamSummary streamed =
+            session.stream(
+                query.sql().getBytes(StandardCharsets.UTF_8), format, query.parameters(), chunks);
+        summary = new Summary(format, streamed.resultRows(), streamed.resultBytes());
+      } else {
+        // SHOW, DESCRIBE, EXPLAIN, EXISTS: the engine does not stream them; their output is small.
+        NativeConnection.QueryOutput out = session.query(query.sql(), format, query.parameters());
+        chunks.write(java.nio.ByteBuffer.wrap(out.bytes()).asReadOnlyBuffer());
+        summary = new Summary(format, out.rowsRead(), out.bytes().length);
+      }
       reusable = true;
-      return new Summary(format, streamed.rowsRead(), streamed.bytesRead(), streamed.resultBytes());
+      return summary;
     } catch (SQLException e) {
       // A refusal before the query ran leaves the session clean; an engine error may not.
       reusable = !session.isClosed() && e.getErrorCode() == ChdbErrors.READONLY;
