@@ -27,6 +27,7 @@ import java.util.Optional;
  *   flink/checkpoints/      retained checkpoints; flink/savepoints/: the one taken at each stop
  *   logs/tenant-pulse.log   the full log (the terminal shows progress, warnings and errors)
  *   admin-token             the generated admin token, when none is given
+ *   users.json              users, their roles and bcrypt hashes (bin/tenant-pulse users, /api/users)
  *   endpoints.json          where this run listens (ports may be chosen at start)
  * </pre>
  *
@@ -65,6 +66,11 @@ public final class DataDirectory implements AutoCloseable {
 
   public Path logs() {
     return root.resolve("logs");
+  }
+
+  /** The users of every service: see {@link dev.tenantpulse.access.FileUserStore}. */
+  public Path usersFile() {
+    return root.resolve("users.json");
   }
 
   public Path endpointsFile() {

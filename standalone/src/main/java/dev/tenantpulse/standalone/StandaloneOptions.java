@@ -171,6 +171,7 @@ public record StandaloneOptions(
   public static String usage() {
     return """
         Usage: bin/tenant-pulse [--data-dir DIR] [--demo] [options]
+               bin/tenant-pulse users [--data-dir DIR] list|add|passwd|remove …  (users --help)
 
         Runs Tenant Pulse in one process: a Kafka broker, ClickHouse (chDB), the metadata database,
         the collector, the Flink jobs and the alerting scheduler, all keeping their data under DIR.

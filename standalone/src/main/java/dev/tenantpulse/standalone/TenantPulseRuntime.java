@@ -1,5 +1,7 @@
 package dev.tenantpulse.standalone;
 
+import dev.tenantpulse.access.Credentials;
+import dev.tenantpulse.access.FileUserStore;
 import dev.tenantpulse.standalone.alerting.AlertingService;
 import dev.tenantpulse.standalone.collector.CollectorService;
 import dev.tenantpulse.standalone.console.ConsoleService;
@@ -48,6 +50,7 @@ public final class TenantPulseRuntime {
   private final StandaloneOptions options;
   private final DataDirectory data;
   private final String adminToken;
+  private final Credentials credentials;
   private final KafkaService kafka;
   private final WarehouseService warehouse;
   private final FlinkService flink;
@@ -81,6 +84,10 @@ public final class TenantPulseRuntime {
     this.options = options;
     this.data = data;
     this.adminToken = data.adminToken(options.adminToken());
+    // One user store and one credential check for every service of the process: the collector and
+    // alerting read the same users file (they are production applications with their own
+    // configuration), the console and the ClickHouse interface use this instance.
+    this.credentials = new Credentials(adminToken, new FileUserStore(data.usersFile()));
     String host = options.host();
     StandaloneOptions.Ports ports = options.ports();
     kafka = new KafkaService(data.kafka(), ports.kafka(), TOPIC, PARTITIONS);
@@ -107,10 +114,17 @@ public final class TenantPulseRuntime {
             warehouse,
             adminToken,
             extensions.alertingRulesFile().orElse(data.root().resolve("alerting-rules.yaml")),
+            data.usersFile(),
             List.of());
     collector =
         new CollectorService(
-            host, ports.collector(), kafka, metadata, adminToken, options.devKey());
+            host,
+            ports.collector(),
+            kafka,
+            metadata,
+            adminToken,
+            options.devKey(),
+            data.usersFile());
     PipelineProbe probe =
         new PipelineProbe() {
           @Override
@@ -135,7 +149,8 @@ public final class TenantPulseRuntime {
             ports.console(),
             () -> ConsoleSettings.defaults(adminToken, warehouse.url(), collector.baseUrl()),
             probe,
-            recompute);
+            recompute,
+            credentials);
     List<Service> services = new ArrayList<>(List.of(kafka, warehouse, metadata, flink));
     services.addAll(extensions.beforeAlerting());
     services.addAll(List.of(alerting, collector, console));
@@ -178,6 +193,11 @@ public final class TenantPulseRuntime {
 
   public String adminToken() {
     return adminToken;
+  }
+
+  /** The credential check of every service: the admin token and the users of the data directory. */
+  public Credentials credentials() {
+    return credentials;
   }
 
   public String warehouseUrl() {

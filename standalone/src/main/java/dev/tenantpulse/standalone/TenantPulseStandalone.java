@@ -27,6 +27,16 @@ public final class TenantPulseStandalone {
   private TenantPulseStandalone() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("users")) {
+      System.exit(
+          UsersCommand.run(
+              List.of(args).subList(1, args.length),
+              System.getenv(),
+              System.in,
+              System.out,
+              System.err));
+      return;
+    }
     StandaloneOptions options;
     try {
       options = StandaloneOptions.parse(List.of(args), System.getenv());

@@ -30,6 +30,7 @@ public final class AlertingService implements Service {
   private final WarehouseService warehouse;
   private final String adminToken;
   private final Path rulesFile;
+  private final Path usersFile;
   private final List<String> extraProperties;
   private ConfigurableApplicationContext context;
   private int actualPort;
@@ -44,6 +45,7 @@ public final class AlertingService implements Service {
       WarehouseService warehouse,
       String adminToken,
       Path rulesFile,
+      Path usersFile,
       List<String> extraProperties) {
     this.host = host;
     this.port = port;
@@ -51,6 +53,7 @@ public final class AlertingService implements Service {
     this.warehouse = warehouse;
     this.adminToken = adminToken;
     this.rulesFile = rulesFile;
+    this.usersFile = usersFile;
     this.extraProperties = List.copyOf(extraProperties);
   }
 
@@ -72,6 +75,7 @@ public final class AlertingService implements Service {
     properties.add("spring.datasource.url=" + metadata.url("alerting"));
     properties.add("tenant-pulse.alerting.admin-token=" + adminToken);
     properties.add("tenant-pulse.alerting.rules-file=" + rulesFile);
+    properties.add("tenant-pulse.alerting.users-file=" + usersFile);
     properties.add("tenant-pulse.alerting.clickhouse.url=" + warehouse.url());
     // The warehouse service has migrated the schema already, on the same engine.
     properties.add("tenant-pulse.alerting.clickhouse.migrate=false");

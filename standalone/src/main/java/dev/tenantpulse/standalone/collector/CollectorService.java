@@ -5,6 +5,7 @@ import dev.tenantpulse.standalone.kafka.KafkaService;
 import dev.tenantpulse.standalone.lifecycle.Service;
 import dev.tenantpulse.standalone.metadata.MetadataService;
 import dev.tenantpulse.standalone.spring.SpringContexts;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class CollectorService implements Service {
   private final MetadataService metadata;
   private final String adminToken;
   private final Optional<String> devKey;
+  private final Path usersFile;
   private ConfigurableApplicationContext context;
   private int actualPort;
 
@@ -37,13 +39,15 @@ public final class CollectorService implements Service {
       KafkaService kafka,
       MetadataService metadata,
       String adminToken,
-      Optional<String> devKey) {
+      Optional<String> devKey,
+      Path usersFile) {
     this.host = host;
     this.port = port;
     this.kafka = kafka;
     this.metadata = metadata;
     this.adminToken = adminToken;
     this.devKey = devKey;
+    this.usersFile = usersFile;
   }
 
   @Override
@@ -61,6 +65,7 @@ public final class CollectorService implements Service {
     properties.add("tenant-pulse.collector.embedded-kafka.enabled=false");
     properties.add("tenant-pulse.collector.topic=" + kafka.topic());
     properties.add("tenant-pulse.collector.admin-token=" + adminToken);
+    properties.add("tenant-pulse.collector.users-file=" + usersFile);
     properties.add("spring.autoconfigure.exclude=" + EXCLUDED_AUTO_CONFIGURATIONS);
     devKey.ifPresent(
         key -> {

@@ -1,5 +1,7 @@
 package dev.tenantpulse.standalone.console;
 
+import dev.tenantpulse.access.Credentials;
+import dev.tenantpulse.access.Users;
 import dev.tenantpulse.standalone.lifecycle.Service;
 import dev.tenantpulse.standalone.spring.SpringContexts;
 import java.util.List;
@@ -27,23 +29,28 @@ public final class ConsoleService implements Service {
   private final Supplier<ConsoleSettings> settings;
   private final PipelineProbe probe;
   private final RecomputeLauncher recompute;
+  private final Credentials credentials;
   private ConfigurableApplicationContext context;
   private int actualPort;
 
   /**
    * @param settings asked for at start, once the services it names (the collector) have started
+   * @param credentials the process's one credential check; its user store is what {@code
+   *     /api/users} manages
    */
   public ConsoleService(
       String host,
       int port,
       Supplier<ConsoleSettings> settings,
       PipelineProbe probe,
-      RecomputeLauncher recompute) {
+      RecomputeLauncher recompute,
+      Credentials credentials) {
     this.host = host;
     this.port = port;
     this.settings = settings;
     this.probe = probe;
     this.recompute = recompute;
+    this.credentials = credentials;
   }
 
   @Override
@@ -66,6 +73,17 @@ public final class ConsoleService implements Service {
               beans.registerBean(ConsoleSettings.class, () -> resolved);
               beans.registerBean(PipelineProbe.class, () -> probe);
               beans.registerBean(RecomputeLauncher.class, () -> recompute);
+              beans.registerBean(Credentials.class, () -> credentials);
+              beans.registerBean(
+                  Users.class,
+                  () ->
+                      new Users(
+                          credentials
+                              .users()
+                              .orElseThrow(
+                                  () ->
+                                      new IllegalStateException(
+                                          "the console needs a user store"))));
             });
     actualPort = SpringContexts.port(context);
     return Started.at(baseUrl());
