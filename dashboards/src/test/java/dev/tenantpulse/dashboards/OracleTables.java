@@ -25,19 +25,19 @@ import java.util.List;
  * re-emit after a late event leaves them until a merge. A query without {@code FINAL} (or argMax)
  * would read the stale values.
  */
-final class OracleTables {
+public final class OracleTables {
 
   private final Connection connection;
   private final String db;
   private final Instant computedAt;
 
-  OracleTables(Connection connection, String database, Instant computedAt) {
+  public OracleTables(Connection connection, String database, Instant computedAt) {
     this.connection = connection;
     this.db = database;
     this.computedAt = computedAt;
   }
 
-  void insert(ExpectedMetrics m, boolean staleCopies) throws SQLException {
+  public void insert(ExpectedMetrics m, boolean staleCopies) throws SQLException {
     events(m.events());
     tenants(m.tenants());
     if (staleCopies) {

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Where a running process listens, printed at start and written to {@code endpoints.json} in the
  * data directory (scripts and tests read the ports from there when they were chosen at start).
  *
+ * @param clickhouseHttp the ClickHouse-compatible HTTP interface (Grafana, DBeaver, JDBC)
  * @param alerting null when alerting is not running
  * @param flinkUi null when the Flink jobs are not running
  * @param devKey the seeded server API key, null when none
@@ -24,6 +25,7 @@ public record Endpoints(
     @JsonProperty("data_dir") String dataDir,
     String collector,
     String console,
+    @JsonProperty("clickhouse_http") String clickhouseHttp,
     String alerting,
     @JsonProperty("flink_ui") String flinkUi,
     @JsonProperty("kafka_bootstrap_servers") String kafka,

@@ -42,10 +42,12 @@ public record StandaloneOptions(
    * @param alerting alerting API and metrics
    * @param console analyst SQL and operator API
    * @param flinkUi Flink's REST API and web UI
+   * @param clickhouseHttp the ClickHouse-compatible HTTP interface (ClickHouse's own 8123)
    */
-  public record Ports(int kafka, int collector, int alerting, int console, int flinkUi) {
+  public record Ports(
+      int kafka, int collector, int alerting, int console, int flinkUi, int clickhouseHttp) {
     public static Ports defaults() {
-      return new Ports(9092, 8080, 8081, 8082, 8083);
+      return new Ports(9092, 8080, 8081, 8082, 8083, 8123);
     }
   }
 
@@ -68,6 +70,7 @@ public record StandaloneOptions(
     int alerting = defaults.alerting();
     int console = defaults.console();
     int flinkUi = defaults.flinkUi();
+    int clickhouseHttp = defaults.clickhouseHttp();
     String adminToken = env.getOrDefault("TENANT_PULSE_ADMIN_TOKEN", "");
     String devKey = env.getOrDefault("TENANT_PULSE_DEV_KEY", DEFAULT_DEV_KEY);
     Map<String, String> job = new LinkedHashMap<>();
@@ -95,6 +98,7 @@ public record StandaloneOptions(
             "--alerting-port",
             "--console-port",
             "--flink-ui-port",
+            "--clickhouse-http-port",
             "--state-backend",
             "--job" -> {
           if (value == null) {
@@ -114,6 +118,7 @@ public record StandaloneOptions(
             case "--alerting-port" -> alerting = port(name, value, problems);
             case "--console-port" -> console = port(name, value, problems);
             case "--flink-ui-port" -> flinkUi = port(name, value, problems);
+            case "--clickhouse-http-port" -> clickhouseHttp = port(name, value, problems);
             case "--state-backend" -> stateBackend = value;
             case "--job" -> {
               int sep = value.indexOf('=');
@@ -147,7 +152,7 @@ public record StandaloneOptions(
         dataDir.toAbsolutePath().normalize(),
         demo,
         host,
-        new Ports(kafka, collector, alerting, console, flinkUi),
+        new Ports(kafka, collector, alerting, console, flinkUi, clickhouseHttp),
         adminToken.isBlank() ? Optional.empty() : Optional.of(adminToken.strip()),
         devKey.isBlank() ? Optional.empty() : Optional.of(devKey.strip()),
         Map.copyOf(job),
@@ -186,6 +191,9 @@ public record StandaloneOptions(
           --alerting-port N     alerting API and metrics (default 8081)
           --console-port N      analyst SQL (/api/sql) and operator API (default 8082)
           --flink-ui-port N     Flink web UI and REST API (default 8083)
+          --clickhouse-http-port N
+                                ClickHouse-compatible HTTP interface, read-only, for Grafana,
+                                DBeaver, the JDBC driver and notebooks (default 8123)
           --kafka-port N        Kafka broker (default 9092)
           --admin-token T       token of the admin, operator and SQL APIs (default
                                 $TENANT_PULSE_ADMIN_TOKEN, else generated once into DIR/admin-token)

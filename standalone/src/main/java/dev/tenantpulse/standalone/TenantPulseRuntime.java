@@ -3,6 +3,8 @@ package dev.tenantpulse.standalone;
 import dev.tenantpulse.access.Credentials;
 import dev.tenantpulse.access.FileUserStore;
 import dev.tenantpulse.standalone.alerting.AlertingService;
+import dev.tenantpulse.standalone.clickhouse.ClickHouseHttpService;
+import dev.tenantpulse.standalone.clickhouse.ClickHouseHttpSettings;
 import dev.tenantpulse.standalone.collector.CollectorService;
 import dev.tenantpulse.standalone.console.ConsoleService;
 import dev.tenantpulse.standalone.console.ConsoleSettings;
@@ -57,6 +59,7 @@ public final class TenantPulseRuntime {
   private final AlertingService alerting;
   private final CollectorService collector;
   private final ConsoleService console;
+  private final ClickHouseHttpService clickhouseHttp;
   private final ServiceChain chain;
 
   /**
@@ -151,9 +154,17 @@ public final class TenantPulseRuntime {
             probe,
             recompute,
             credentials);
+    clickhouseHttp =
+        new ClickHouseHttpService(
+            host,
+            ports.clickhouseHttp(),
+            data.clickhouse(),
+            data.root().resolve("tmp").resolve("clickhouse-http"),
+            credentials::authenticate,
+            ClickHouseHttpSettings.defaults());
     List<Service> services = new ArrayList<>(List.of(kafka, warehouse, metadata, flink));
     services.addAll(extensions.beforeAlerting());
-    services.addAll(List.of(alerting, collector, console));
+    services.addAll(List.of(alerting, collector, console, clickhouseHttp));
     services.addAll(extensions.last());
     chain = new ServiceChain(services, out);
   }
@@ -170,6 +181,7 @@ public final class TenantPulseRuntime {
             data.root().toString(),
             collector.baseUrl(),
             console.baseUrl(),
+            clickhouseHttp.baseUrl(),
             alerting.running() ? alerting.baseUrl() : null,
             flink.restUri().map(Object::toString).orElse(null),
             kafka.bootstrapServers(),

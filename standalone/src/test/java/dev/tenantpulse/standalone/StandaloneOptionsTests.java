@@ -55,7 +55,7 @@ class StandaloneOptionsTests {
 
     assertThat(options.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
     assertThat(options.ports())
-        .isEqualTo(new StandaloneOptions.Ports(9092, 8080, 8081, 8082, 8083));
+        .isEqualTo(new StandaloneOptions.Ports(9092, 8080, 8081, 8082, 8083, 8123));
     assertThat(options.host()).isEqualTo("127.0.0.1");
     assertThat(options.demo()).isFalse();
     assertThat(options.devKey()).contains(StandaloneOptions.DEFAULT_DEV_KEY);

@@ -111,6 +111,7 @@ class EndToEndTests {
         "--port", "0",
         "--alerting-port", "0",
         "--console-port", "0",
+        "--clickhouse-http-port", "0",
         "--flink-ui-port", "0",
         "--kafka-port", "0",
         "--admin-token", TOKEN,

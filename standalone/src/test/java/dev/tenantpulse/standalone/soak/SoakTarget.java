@@ -29,6 +29,7 @@ final class SoakTarget implements AutoCloseable {
           "--port", "0",
           "--alerting-port", "0",
           "--console-port", "0",
+          "--clickhouse-http-port", "0",
           "--flink-ui-port", "0",
           "--kafka-port", "0");
 

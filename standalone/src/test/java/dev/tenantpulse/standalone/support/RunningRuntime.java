@@ -39,6 +39,7 @@ public final class RunningRuntime {
                 "--port", "0",
                 "--alerting-port", "0",
                 "--console-port", "0",
+                "--clickhouse-http-port", "0",
                 "--flink-ui-port", "0",
                 "--kafka-port", "0",
                 "--admin-token", ADMIN_TOKEN,
