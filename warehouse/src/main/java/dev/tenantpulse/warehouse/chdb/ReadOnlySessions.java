@@ -32,6 +32,9 @@ public final class ReadOnlySessions implements AutoCloseable {
   private static final Pattern SETTING_NAME = Pattern.compile("[a-z][a-z0-9_]{0,127}");
   private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
 
+  /** The largest result of a one-document format (JSON, XML, Parquet …), held whole in memory. */
+  static final long MAX_WHOLE_BYTES = 128L << 20;
+
   private final Path dataPath;
   private final SortedMap<String, String> limits;
   private final int maxIdle;
@@ -100,14 +103,38 @@ public final class ReadOnlySessions implements AutoCloseable {
       String format = checked.format().orElse(query.defaultFormat());
       ResultChunks chunks = output.begin(format);
       Summary summary;
-      if (checked.select()) {
-        NativeConnection.StreamSummary streamed =
+      StreamedFormat streamed = StreamedFormat.of(format);
+      if (checked.select() && streamed != StreamedFormat.WHOLE) {
+        long[] sent = new long[1];
+        ResultChunks counted =
+            chunk -> {
+              sent[0] += chunk.remaining();
+              chunks.write(chunk);
+            };
+        ResultChunks to =
+            streamed == StreamedFormat.HEADER_ONCE
+                ? StreamedFormat.headerOnce(format, counted)
+                : counted;
+        NativeConnection.StreamSummary out =
             session.stream(
-                query.sql().getBytes(StandardCharsets.UTF_8), format, query.parameters(), chunks);
-        summary = new Summary(format, streamed.resultRows(), streamed.resultBytes());
+                query.sql().getBytes(StandardCharsets.UTF_8), format, query.parameters(), to);
+        summary = new Summary(format, out.resultRows(), sent[0]);
       } else {
-        // SHOW, DESCRIBE, EXPLAIN, EXISTS: the engine does not stream them; their output is small.
-        NativeConnection.QueryOutput out = session.query(query.sql(), format, query.parameters());
+        // SHOW, DESCRIBE, EXPLAIN, EXISTS (the engine streams only SELECT), and one-document
+        // formats (JSON, XML, Parquet, Pretty …: a stream would be several documents).
+        NativeConnection.QueryOutput out;
+        session.limitOutput(MAX_WHOLE_BYTES);
+        try {
+          out = session.query(query.sql(), format, query.parameters());
+        } catch (SQLException e) {
+          if (e.getErrorCode() == ChdbErrors.TOO_MANY_ROWS_OR_BYTES
+              && String.valueOf(e.getMessage()).contains("max_output_bytes")) {
+            throw StreamedFormat.tooLargeForWhole(format, -1, MAX_WHOLE_BYTES);
+          }
+          throw e;
+        } finally {
+          session.limitOutput(0);
+        }
         chunks.write(java.nio.ByteBuffer.wrap(out.bytes()).asReadOnlyBuffer());
         summary = new Summary(format, out.rowsRead(), out.bytes().length);
       }

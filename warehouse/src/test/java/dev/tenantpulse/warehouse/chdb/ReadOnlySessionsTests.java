@@ -96,6 +96,41 @@ class ReadOnlySessionsTests {
   }
 
   @Test
+  void aStreamedResultInAFormatWithAHeaderCarriesItOnce() throws Exception {
+    Map<String, String> smallBlocks = Map.of("max_block_size", "1000");
+    Ran tsv =
+        run(
+            "SELECT number AS n FROM numbers(50000) FORMAT TSVWithNamesAndTypes",
+            smallBlocks,
+            Map.of());
+    Ran csv =
+        run("SELECT number AS n FROM numbers(50000) FORMAT CSVWithNames", smallBlocks, Map.of());
+    Ran binary =
+        run(
+            "SELECT toUInt8(number % 200) AS n FROM numbers(50000)"
+                + " FORMAT RowBinaryWithNamesAndTypes",
+            smallBlocks, Map.of());
+
+    assertThat(tsv.text().lines().filter(line -> line.equals("n")).count()).isEqualTo(1);
+    assertThat(tsv.text().lines().count()).isEqualTo(50_002);
+    assertThat(csv.text().lines().count()).isEqualTo(50_001);
+    // header: 1 column, "n", "UInt8" = 1 + 2 + 6 bytes; then one byte a row
+    assertThat(binary.summary().resultBytes()).isEqualTo(9 + 50_000);
+  }
+
+  @Test
+  void aOneDocumentFormatIsOneDocumentHoweverManyBlocks() throws Exception {
+    Ran json =
+        run(
+            "SELECT number AS n FROM numbers(50000) FORMAT JSONCompact",
+            Map.of("max_block_size", "1000"),
+            Map.of());
+
+    assertThat(json.text().indexOf("\"meta\"")).isEqualTo(json.text().lastIndexOf("\"meta\""));
+    assertThat(json.text()).contains("\"rows\": 50000");
+  }
+
+  @Test
   void refusesWritesAndAStatementsOwnSettings() {
     assertThatThrownBy(() -> run("INSERT INTO t VALUES (99)", Map.of(), Map.of()))
         .isInstanceOf(SQLException.class)
