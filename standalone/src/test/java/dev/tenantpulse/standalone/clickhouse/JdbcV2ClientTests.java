@@ -154,6 +154,26 @@ class JdbcV2ClientTests {
   }
 
   @Test
+  void aResultOfManyEngineBlocksArrivesWholeWithOneHeader() throws Exception {
+    // 300,000 rows stream past the interface's 1 MiB buffer in many engine blocks, each of which
+    // chDB formats with its own RowBinaryWithNamesAndTypes header; the driver must see one.
+    try (Connection c = connect(TestUsers.ANALYST, TestUsers.PASSWORD);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT number AS n, toString(number) AS s FROM numbers(300000)")) {
+      long rows = 0;
+      long sum = 0;
+      while (rs.next()) {
+        assertThat(rs.getString("s")).isEqualTo(Long.toString(rs.getLong("n")));
+        sum += rs.getLong("n");
+        rows++;
+      }
+      assertThat(rows).isEqualTo(300_000);
+      assertThat(sum).isEqualTo(300_000L * 299_999 / 2);
+    }
+  }
+
+  @Test
   void writesAreRefusedWithClickHousesReadonlyCodeAndChangeNothing() throws Exception {
     try (Connection c = connect(TestUsers.ANALYST, TestUsers.PASSWORD);
         Statement s = c.createStatement()) {
