@@ -161,7 +161,8 @@ public final class TenantPulseRuntime {
             data.clickhouse(),
             data.root().resolve("tmp").resolve("clickhouse-http"),
             credentials::authenticate,
-            ClickHouseHttpSettings.defaults());
+            ClickHouseHttpSettings.defaults(),
+            console::meterRegistry);
     List<Service> services = new ArrayList<>(List.of(kafka, warehouse, metadata, flink));
     services.addAll(extensions.beforeAlerting());
     services.addAll(List.of(alerting, collector, console, clickhouseHttp));

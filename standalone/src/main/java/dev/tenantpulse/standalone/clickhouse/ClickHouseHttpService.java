@@ -3,6 +3,7 @@ package dev.tenantpulse.standalone.clickhouse;
 import dev.tenantpulse.standalone.lifecycle.Service;
 import dev.tenantpulse.warehouse.chdb.ReadOnlySessions;
 import dev.tenantpulse.warehouse.chdb.ResultChunks;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.catalina.Context;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
@@ -31,6 +33,7 @@ public final class ClickHouseHttpService implements Service {
   private final Path workDir;
   private final InterfaceUsers users;
   private final ClickHouseHttpSettings settings;
+  private final Supplier<MeterRegistry> meters;
   private ReadOnlySessions sessions;
   private Tomcat tomcat;
   private int actualPort;
@@ -41,7 +44,9 @@ public final class ClickHouseHttpService implements Service {
       Path clickhouseData,
       Path workDir,
       InterfaceUsers users,
-      ClickHouseHttpSettings settings) {
+      ClickHouseHttpSettings settings,
+      Supplier<MeterRegistry> meters) {
+    this.meters = meters;
     this.host = host;
     this.port = port;
     this.clickhouseData = clickhouseData;
@@ -94,7 +99,8 @@ public final class ClickHouseHttpService implements Service {
     Tomcat.addServlet(
         context,
         "clickhouse",
-        new ClickHouseHttpServlet(sessions, users, policy, identity, settings));
+        new ClickHouseHttpServlet(
+            sessions, users, policy, identity, settings, new QueryMetrics(meters.get())));
     context.addServletMappingDecoded("/*", "clickhouse");
     tomcat.start();
     actualPort = connector.getLocalPort();

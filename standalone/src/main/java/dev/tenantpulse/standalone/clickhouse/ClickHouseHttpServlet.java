@@ -36,13 +36,16 @@ final class ClickHouseHttpServlet extends HttpServlet {
   private final ServerIdentity server;
   private final ClickHouseHttpSettings limits;
   private final transient Semaphore running;
+  private final transient QueryMetrics metrics;
 
   ClickHouseHttpServlet(
       ReadOnlySessions sessions,
       InterfaceUsers users,
       SettingsPolicy settings,
       ServerIdentity server,
-      ClickHouseHttpSettings limits) {
+      ClickHouseHttpSettings limits,
+      QueryMetrics metrics) {
+    this.metrics = metrics;
     this.sessions = sessions;
     this.users = users;
     this.settings = settings;
@@ -106,6 +109,8 @@ final class ClickHouseHttpServlet extends HttpServlet {
     } catch (ClickHouseError e) {
       log.debug("query {} refused: {}", queryId, e.getMessage());
       answer.fail(e);
+    } finally {
+      metrics.record(answer);
     }
   }
 

@@ -33,6 +33,8 @@ final class QueryResponse implements ReadOnlySessions.Output, ResultChunks {
   private final byte[] copy = new byte[64 * 1024];
   private OutputStream body;
   private String format;
+  private int code = -1; // -1: not answered yet; 0: answered with a result
+  private int status;
 
   QueryResponse(
       HttpServletResponse response,
@@ -81,6 +83,8 @@ final class QueryResponse implements ReadOnlySessions.Output, ResultChunks {
 
   /** The query ended: send what was held with the complete summary, then end the body. */
   void finish(ReadOnlySessions.Summary summary) throws IOException {
+    code = 0;
+    status = 200;
     if (body == null) {
       commit(summary(summary.resultRows(), summary.resultBytes()));
     }
@@ -89,6 +93,8 @@ final class QueryResponse implements ReadOnlySessions.Output, ResultChunks {
 
   /** The query failed: its error as ClickHouse sends it, as a status if nothing was sent yet. */
   void fail(ClickHouseError error) throws IOException {
+    code = error.code();
+    status = error.httpStatus();
     byte[] text = error.body(server.version()).getBytes(StandardCharsets.UTF_8);
     if (body != null || response.isCommitted()) {
       if (body != null) {
@@ -129,6 +135,20 @@ final class QueryResponse implements ReadOnlySessions.Output, ResultChunks {
     body = out;
     held.writeTo(body);
     held.reset();
+  }
+
+  /** ClickHouse's code of the answer: 0 for a result, -1 before any answer. */
+  int code() {
+    return code;
+  }
+
+  /** The HTTP status the answer was given (a mid-stream error keeps the 200 already sent). */
+  int status() {
+    return status;
+  }
+
+  long elapsedNanos() {
+    return System.nanoTime() - startNanos;
   }
 
   static void identityHeaders(HttpServletResponse response, String queryId, ServerIdentity server) {

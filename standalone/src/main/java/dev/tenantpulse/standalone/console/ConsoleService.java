@@ -4,6 +4,7 @@ import dev.tenantpulse.access.Credentials;
 import dev.tenantpulse.access.Users;
 import dev.tenantpulse.standalone.lifecycle.Service;
 import dev.tenantpulse.standalone.spring.SpringContexts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -87,6 +88,11 @@ public final class ConsoleService implements Service {
             });
     actualPort = SpringContexts.port(context);
     return Started.at(baseUrl());
+  }
+
+  /** The console's meters, shown on its {@code /actuator/prometheus}; valid once started. */
+  public MeterRegistry meterRegistry() {
+    return context.getBean(MeterRegistry.class);
   }
 
   public String baseUrl() {

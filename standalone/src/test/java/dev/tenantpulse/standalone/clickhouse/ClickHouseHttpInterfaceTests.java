@@ -305,6 +305,24 @@ class ClickHouseHttpInterfaceTests {
   }
 
   @Test
+  void countsQueriesByOutcomeAndCodeOnTheConsolesPrometheusEndpoint() {
+    post("", "SELECT 1");
+    send(postRequest("", "SELECT 1").setHeader("Authorization", basic(TestUsers.ANALYST, "wrong")));
+    Answer metrics =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(RunningRuntime.get().endpoints().console() + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + RunningRuntime.ADMIN_TOKEN));
+
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body())
+        .containsPattern(
+            "clickhouse_http_queries_seconds_count\\{code=\"0\",outcome=\"ok\"[^}]*\\} [1-9]")
+        .containsPattern(
+            "clickhouse_http_queries_seconds_count\\{code=\"516\",outcome=\"refused\"[^}]*\\} [1-9]");
+  }
+
+  @Test
   void answersGeneratedHostileUrlsAndHeadersWithA4xxNeverA5xx() {
     Random random = new Random(29);
     List<String> wrong = new ArrayList<>();

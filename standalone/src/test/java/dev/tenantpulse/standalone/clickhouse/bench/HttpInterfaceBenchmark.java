@@ -126,7 +126,13 @@ public final class HttpInterfaceBenchmark {
               Scans.DATABASE);
       ClickHouseHttpService service =
           new ClickHouseHttpService(
-              "127.0.0.1", 0, chdbDir, data.resolve("http-work"), users, settings);
+              "127.0.0.1",
+              0,
+              chdbDir,
+              data.resolve("http-work"),
+              users,
+              settings,
+              io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
       service.start();
       try (ReadOnlySessions sessions = new ReadOnlySessions(chdbDir, Map.of(), 2)) {
         Scans scans = new Scans(chdb, sessions, service.baseUrl(), TENANTS);
