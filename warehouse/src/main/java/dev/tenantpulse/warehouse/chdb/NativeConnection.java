@@ -96,16 +96,32 @@ final class NativeConnection implements AutoCloseable {
   }
 
   QueryOutput query(byte[] sql, String format) throws SQLException {
+    return run(
+        arena -> {
+          MemorySegment q = arena.allocate(sql.length + 1L);
+          MemorySegment.copy(sql, 0, q, JAVA_BYTE, 0, sql.length);
+          byte[] f = format.getBytes(StandardCharsets.US_ASCII);
+          MemorySegment fmt = arena.allocateFrom(format);
+          return (MemorySegment)
+              lib.queryN.invokeExact(handle, q, (long) sql.length, fmt, (long) f.length);
+        });
+  }
+
+  /** One engine call that returns a whole result, in native memory the arena owns. */
+  @FunctionalInterface
+  private interface ResultCall {
+    MemorySegment call(Arena arena) throws Throwable;
+  }
+
+  /**
+   * Runs {@code call} under the session's lock and reads its result; a failed result's leftovers
+   * are discarded so the next statement on this session does not read them.
+   */
+  private QueryOutput run(ResultCall call) throws SQLException {
     lock.lock();
     try (Arena arena = Arena.ofConfined()) {
       ensureOpen();
-      MemorySegment q = arena.allocate(sql.length + 1L);
-      MemorySegment.copy(sql, 0, q, JAVA_BYTE, 0, sql.length);
-      byte[] f = format.getBytes(StandardCharsets.US_ASCII);
-      MemorySegment fmt = arena.allocateFrom(format);
-      MemorySegment result =
-          (MemorySegment)
-              lib.queryN.invokeExact(handle, q, (long) sql.length, fmt, (long) f.length);
+      MemorySegment result = call.call(arena);
       try {
         return consume(result);
       } catch (SQLException e) {
@@ -214,12 +230,10 @@ final class NativeConnection implements AutoCloseable {
       return query(sql, format);
     }
     byte[] text = sql.getBytes(StandardCharsets.UTF_8);
-    lock.lock();
-    try (Arena arena = Arena.ofConfined()) {
-      ensureOpen();
-      Bound bound = Bound.of(arena, text, format, params);
-      MemorySegment result =
-          (MemorySegment)
+    return run(
+        arena -> {
+          Bound bound = Bound.of(arena, text, format, params);
+          return (MemorySegment)
               lib.queryWithParamsN.invokeExact(
                   handle,
                   bound.sql(),
@@ -231,19 +245,7 @@ final class NativeConnection implements AutoCloseable {
                   bound.values(),
                   bound.valueLengths(),
                   (long) params.size());
-      try {
-        return consume(result);
-      } catch (SQLException e) {
-        discardLeftovers(e);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new SQLException("chDB query failed", "58000", e);
-    } finally {
-      lock.unlock();
-    }
+        });
   }
 
   /** A statement, its format and its parameters in native memory, as the engine takes them. */
