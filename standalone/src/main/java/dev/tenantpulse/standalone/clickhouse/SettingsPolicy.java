@@ -89,11 +89,6 @@ final class SettingsPolicy {
                 + " is neither a builtin setting nor started with the prefix 'custom_' registered"
                 + " for user-defined settings");
       }
-      if (value.isEmpty() || value.length() > 1024 || value.chars().anyMatch(c -> c < 0x20)) {
-        throw ClickHouseError.of(
-            ClickHouseError.BAD_ARGUMENTS,
-            "Setting " + name + " needs a value of 1 to 1024 printable characters");
-      }
       Long ceiling = ceilings.get(name);
       if (ceiling != null) {
         long number = number(name, value);

@@ -240,6 +240,8 @@ class ClickHouseHttpInterfaceTests {
     Answer unknown = post("?no_such_setting=1", "SELECT 1");
     Answer notChangeable = post("?readonly=0", "SELECT 1");
     Answer inQuery = post("", "SELECT 1 SETTINGS max_threads = 1");
+    Answer badValue = post("?max_threads=abc", "SELECT 1");
+    Answer emptyValue = post("?max_block_size=", "SELECT 1");
 
     assertThat(narrowed.status()).as(narrowed.body()).isEqualTo(200);
     assertThat(narrowed.body().lines().count()).isLessThan(100000);
@@ -249,6 +251,9 @@ class ClickHouseHttpInterfaceTests {
     assertThat(unknown.header("X-ClickHouse-Exception-Code")).isEqualTo("115");
     assertThat(notChangeable.status()).isEqualTo(403);
     assertThat(notChangeable.header("X-ClickHouse-Exception-Code")).isEqualTo("164");
+    assertThat(badValue.status()).as(badValue.body()).isEqualTo(400);
+    assertThat(badValue.header("X-ClickHouse-Exception-Code")).isEqualTo("36");
+    assertThat(emptyValue.status()).as(emptyValue.body()).isEqualTo(400);
     assertThat(inQuery.status()).isEqualTo(403);
     assertThat(inQuery.body()).contains("READONLY");
   }

@@ -173,7 +173,21 @@ public final class ReadOnlySessions implements AutoCloseable {
     Map<String, String> args = new LinkedHashMap<>(key.settings());
     args.remove("readonly");
     args.put("readonly", "1"); // last: the settings before it are applied while still allowed
-    NativeConnection session = ChdbEngine.connect(dataPath, args);
+    NativeConnection session;
+    try {
+      session = ChdbEngine.connect(dataPath, args);
+    } catch (SQLException e) {
+      if (key.settings().equals(limits)) {
+        throw e;
+      }
+      // The sessions of the limits alone open; so it is a value the query brought
+      // (max_threads=abc).
+      throw new SQLException(
+          "the engine refused a setting's value among " + printable(key.settings().toString()),
+          "22023",
+          ChdbErrors.BAD_ARGUMENTS,
+          e);
+    }
     if (!key.database().isEmpty()) {
       try {
         session.query("USE " + SqlLiterals.identifier(key.database()), "TSV");
