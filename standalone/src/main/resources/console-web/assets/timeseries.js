@@ -1,0 +1,168 @@
+// Time series panels drawn by uPlot (served from its webjar): lines or bars as the field config
+// says, UTC time axis over the selected range, values in the field's unit, threshold lines, and a
+// drag on the chart selects a new absolute range.
+import uPlot from "/webjars/uplot/1.6.30/dist/uPlot.esm.js";
+import { h } from "./dom.js";
+import { PALETTE, cssColor, toSeries } from "./frames.js";
+import { formatDateTime } from "./time.js";
+import { formatValue } from "./units.js";
+
+function withAlpha(hex, opacity) {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${opacity})`;
+}
+
+function thresholdLines(panel) {
+  const defaults = panel.fieldConfig?.defaults || {};
+  if (defaults.custom?.thresholdsStyle?.mode !== "line") {
+    return [];
+  }
+  return (defaults.thresholds?.steps || [])
+    .filter((s) => s.value !== null && s.value !== undefined && cssColor(s.color))
+    .map((s) => ({ value: s.value, color: cssColor(s.color) }));
+}
+
+/** Draws the panel's result into `body`; returns a cleanup function, or null for "no data". */
+export function renderTimeseries(body, panel, result, ctx) {
+  const { x, series } = toSeries(panel, result);
+  if (!x.length || !series.some((s) => s.values.some((v) => v !== null))) {
+    return null;
+  }
+  const defaults = panel.fieldConfig?.defaults || {};
+  const custom = defaults.custom || {};
+  const bars = custom.drawStyle === "bars";
+  const fill = (custom.fillOpacity ?? 10) / 100;
+  const unit = defaults.unit;
+  const decimals = defaults.decimals;
+  const lines = thresholdLines(panel);
+  const showLegend = panel.options?.legend?.showLegend !== false;
+
+  const holder = h("div", { className: "chart" });
+  body.append(holder);
+
+  const opts = {
+    width: Math.max(200, body.clientWidth),
+    height: Math.max(80, body.clientHeight - (showLegend ? 32 : 0)),
+    ms: 1,
+    tzDate: (ts) => uPlot.tzDate(new Date(ts), "Etc/UTC"),
+    legend: { show: showLegend, live: true },
+    cursor: { drag: { x: true, y: false, setScale: false } },
+    scales: {
+      x: { time: true, range: () => [ctx.fromMs, ctx.toMs] },
+      y: {
+        range: (u, lo, hi) => {
+          const low = defaults.min ?? (bars ? Math.min(0, lo ?? 0) : lo);
+          const high = defaults.max ?? hi;
+          if (low === high || low === null || high === null) {
+            return [(low ?? 0) - 1, (high ?? 0) + 1];
+          }
+          const pad = defaults.max === undefined ? (high - low) * 0.08 : 0;
+          return [low, high + pad];
+        },
+      },
+    },
+    series: [
+      { label: "Time (UTC)", value: (u, v) => (v == null ? "–" : formatDateTime(v)) },
+      ...series.map((s, i) => {
+        const color = PALETTE[i % PALETTE.length];
+        return {
+          label: s.name,
+          stroke: color,
+          width: custom.lineWidth ?? 1,
+          fill: fill > 0 ? withAlpha(color, bars ? Math.min(fill, 0.85) : fill) : undefined,
+          spanGaps: custom.spanNulls === true,
+          points: { show: custom.showPoints === "always" },
+          paths: bars ? uPlot.paths.bars({ size: [0.7, 48], align: 0 }) : undefined,
+          value: (u, v) => formatValue(v, s.config.unit ?? unit, s.config.decimals ?? decimals),
+        };
+      }),
+    ],
+    axes: [
+      {
+        stroke: "#3d4651",
+        grid: { stroke: "#e4e7eb", width: 1 },
+        ticks: { stroke: "#c9ced4", width: 1 },
+        font: "12px system-ui, sans-serif",
+      },
+      {
+        stroke: "#3d4651",
+        grid: { stroke: "#e4e7eb", width: 1 },
+        ticks: { stroke: "#c9ced4", width: 1 },
+        font: "12px system-ui, sans-serif",
+        size: 64,
+        values: (u, splits) => splits.map((v) => formatValue(v, unit, decimals)),
+      },
+    ],
+    hooks: {
+      draw: [
+        (u) => {
+          const { ctx: g } = u;
+          for (const line of lines) {
+            const y = u.valToPos(line.value, "y", true);
+            if (y < u.bbox.top || y > u.bbox.top + u.bbox.height) continue;
+            g.save();
+            g.strokeStyle = line.color;
+            g.lineWidth = 1.5 * devicePixelRatio;
+            g.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+            g.beginPath();
+            g.moveTo(u.bbox.left, y);
+            g.lineTo(u.bbox.left + u.bbox.width, y);
+            g.stroke();
+            g.restore();
+          }
+        },
+      ],
+      setSelect: [
+        (u) => {
+          if (u.select.width > 8 && ctx.onSelectRange) {
+            const from = Math.round(u.posToVal(u.select.left, "x"));
+            const to = Math.round(u.posToVal(u.select.left + u.select.width, "x"));
+            u.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+            ctx.onSelectRange(from, to);
+          }
+        },
+      ],
+    },
+  };
+  const data = [x, ...series.map((s) => s.values)];
+  const plot = new uPlot(opts, data, holder);
+
+  // The canvas is a picture to a screen reader: name it with what it shows; the legend below
+  // stays a readable table of series and values.
+  const wrap = plot.root.querySelector(".u-wrap");
+  const latest = series
+    .slice(0, 12)
+    .map((s) => {
+      const last = [...s.values].reverse().find((v) => v !== null);
+      return `${s.name} ${formatValue(last ?? null, s.config.unit ?? unit, s.config.decimals ?? decimals)}`;
+    })
+    .join("; ");
+  wrap.setAttribute("role", "img");
+  wrap.setAttribute(
+    "aria-label",
+    `${bars ? "Bar" : "Line"} chart, ${series.length} series, ${x.length} points from ` +
+      `${formatDateTime(x[0])} to ${formatDateTime(x[x.length - 1])} UTC. Latest: ${latest}.`,
+  );
+  holder.dataset.series = String(series.length);
+  holder.dataset.seriesNames = series.map((s) => s.name).join("|");
+
+  let last = "";
+  const fit = () => {
+    const size = `${body.clientWidth}x${body.clientHeight}`;
+    if (size === last) return;
+    last = size;
+    const legend = plot.root.querySelector(".u-legend");
+    const legendHeight = legend ? legend.offsetHeight : 0;
+    plot.setSize({
+      width: Math.max(200, body.clientWidth),
+      height: Math.max(80, body.clientHeight - legendHeight - 4),
+    });
+  };
+  fit();
+  const observer = new ResizeObserver(() => fit());
+  observer.observe(body);
+  return () => {
+    observer.disconnect();
+    plot.destroy();
+  };
+}
