@@ -35,6 +35,7 @@ public final class Credentials {
   public static final String TOKEN_USER = "admin";
 
   static final Duration REMEMBER = Duration.ofMinutes(5);
+  private static final String ADMIN_STAMP = "admin-token";
   private static final int REMEMBER_MAX = 10_000;
 
   /** Checked against when the user does not exist, so that an unknown name takes as long. */
@@ -136,6 +137,41 @@ public final class Credentials {
       case AuthorizationHeader.Missing missing -> Optional.empty();
       case AuthorizationHeader.Malformed malformed -> Optional.empty();
     };
+  }
+
+  /**
+   * What a session opened for {@code name} is checked against later: the stored password hash, or a
+   * fixed marker for the admin token (which cannot change while the process runs).
+   */
+  public Optional<String> sessionStamp(String name) {
+    if (TOKEN_USER.equals(name)) {
+      return tokenDigest == null ? Optional.empty() : Optional.of(ADMIN_STAMP);
+    }
+    if (users == null || name == null || !Users.NAME.matcher(name).matches()) {
+      return Optional.empty();
+    }
+    return users.find(name).map(StoredUser::passwordHash);
+  }
+
+  /**
+   * The user a session of {@code name} acts as now, with its current role; empty when the user was
+   * removed or its password changed since the session's {@code stamp} was taken.
+   *
+   * @throws UserStoreException when the store cannot be read
+   */
+  public Optional<User> current(String name, String stamp) {
+    if (TOKEN_USER.equals(name)) {
+      return tokenDigest != null && ADMIN_STAMP.equals(stamp)
+          ? Optional.of(new User(TOKEN_USER, Role.ADMIN))
+          : Optional.empty();
+    }
+    if (users == null || stamp == null) {
+      return Optional.empty();
+    }
+    return users
+        .find(name)
+        .filter(found -> MessageDigest.isEqual(bytes(found.passwordHash()), bytes(stamp)))
+        .map(StoredUser::user);
   }
 
   private String rememberKey(String user, String password) {

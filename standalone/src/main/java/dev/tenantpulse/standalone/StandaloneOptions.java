@@ -20,6 +20,8 @@ import java.util.Optional;
  *     JobConfig), over the runtime's own
  * @param stateBackend where the Flink job keeps its keyed state: {@code rocksdb} (default, on disk)
  *     or {@code hashmap} (on the heap)
+ * @param boardsDatabase the ClickHouse database the console's built-in boards read ({@code
+ *     tenant_pulse}; the boards name it in their SQL, as Grafana's do)
  */
 public record StandaloneOptions(
     Path dataDir,
@@ -30,11 +32,17 @@ public record StandaloneOptions(
     Optional<String> devKey,
     Map<String, String> jobProperties,
     String stateBackend,
-    boolean help) {
+    boolean help,
+    String boardsDatabase) {
 
   public static final List<String> STATE_BACKENDS = List.of("rocksdb", "hashmap");
 
   public static final String DEFAULT_DEV_KEY = "tp_local_dev_server_key";
+
+  public static final String DEFAULT_BOARDS_DATABASE = "tenant_pulse";
+
+  private static final java.util.regex.Pattern DATABASE =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
   /**
    * @param kafka the broker's PLAINTEXT port
@@ -75,6 +83,8 @@ public record StandaloneOptions(
     String devKey = env.getOrDefault("TENANT_PULSE_DEV_KEY", DEFAULT_DEV_KEY);
     Map<String, String> job = new LinkedHashMap<>();
     String stateBackend = env.getOrDefault("TENANT_PULSE_STATE_BACKEND", STATE_BACKENDS.get(0));
+    String boardsDatabase =
+        env.getOrDefault("TENANT_PULSE_BOARDS_DATABASE", DEFAULT_BOARDS_DATABASE);
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -100,6 +110,7 @@ public record StandaloneOptions(
             "--flink-ui-port",
             "--clickhouse-http-port",
             "--state-backend",
+            "--boards-database",
             "--job" -> {
           if (value == null) {
             if (i + 1 >= args.size()) {
@@ -120,6 +131,7 @@ public record StandaloneOptions(
             case "--flink-ui-port" -> flinkUi = port(name, value, problems);
             case "--clickhouse-http-port" -> clickhouseHttp = port(name, value, problems);
             case "--state-backend" -> stateBackend = value;
+            case "--boards-database" -> boardsDatabase = value;
             case "--job" -> {
               int sep = value.indexOf('=');
               if (sep <= 0) {
@@ -145,6 +157,12 @@ public record StandaloneOptions(
               + stateBackend.replaceAll("\\p{Cntrl}", "?")
               + "'");
     }
+    if (!DATABASE.matcher(boardsDatabase).matches()) {
+      problems.add(
+          "--boards-database must be a database name ([A-Za-z_][A-Za-z0-9_]{0,63}), got '"
+              + boardsDatabase.replaceAll("\\p{Cntrl}", "?")
+              + "'");
+    }
     if (!problems.isEmpty()) {
       throw new UsageException(String.join("; ", problems));
     }
@@ -157,7 +175,8 @@ public record StandaloneOptions(
         devKey.isBlank() ? Optional.empty() : Optional.of(devKey.strip()),
         Map.copyOf(job),
         stateBackend,
-        help);
+        help,
+        boardsDatabase);
   }
 
   private static int port(String name, String value, List<String> problems) {
@@ -189,7 +208,8 @@ public record StandaloneOptions(
           --host ADDR           address every listener binds to (default 127.0.0.1)
           --port N              collector: ingestion API (default 8080)
           --alerting-port N     alerting API and metrics (default 8081)
-          --console-port N      analyst SQL (/api/sql) and operator API (default 8082)
+          --console-port N      dashboards and alerts in the browser, analyst SQL (/api/sql)
+                                and operator API (default 8082)
           --flink-ui-port N     Flink web UI and REST API (default 8083)
           --clickhouse-http-port N
                                 ClickHouse-compatible HTTP interface, read-only, for Grafana,
@@ -202,6 +222,8 @@ public record StandaloneOptions(
           --state-backend B     where the Flink job keeps its state: rocksdb (default: on disk
                                 under DIR/flink/rocksdb, bounded memory) or hashmap (on the heap);
                                 default $TENANT_PULSE_STATE_BACKEND, else rocksdb
+          --boards-database DB  the ClickHouse database the built-in boards read (default
+                                tenant_pulse, or $TENANT_PULSE_BOARDS_DATABASE)
           --job KEY=VALUE       a property of the Flink job (flink-jobs' keys, e.g.
                                 events.allowed-lateness=2h); repeatable
         Any port may be 0 (a free one; the chosen ports are in DIR/endpoints.json).

@@ -150,7 +150,13 @@ public final class TenantPulseRuntime {
         new ConsoleService(
             host,
             ports.console(),
-            () -> ConsoleSettings.defaults(adminToken, warehouse.url(), collector.baseUrl()),
+            () ->
+                ConsoleSettings.defaults(
+                    adminToken,
+                    warehouse.url(),
+                    collector.baseUrl(),
+                    alerting.running() ? alerting.baseUrl() : null,
+                    options.boardsDatabase()),
             probe,
             recompute,
             credentials);

@@ -6,11 +6,15 @@ import dev.tenantpulse.access.Permission;
 import dev.tenantpulse.access.Role;
 import dev.tenantpulse.access.User;
 import dev.tenantpulse.access.UserStoreException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +46,16 @@ public final class AccessGuard implements HandlerInterceptor {
   static final List<String> CHALLENGES =
       List.of("Basic realm=\"tenant-pulse\", charset=\"UTF-8\"", "Bearer realm=\"tenant-pulse\"");
 
+  /**
+   * The challenge for a browser page's own requests: without Basic, which would make the browser
+   * pop up its password dialog over the page's login form.
+   */
+  static final List<String> PAGE_CHALLENGES = List.of("Bearer realm=\"tenant-pulse\"");
+
+  public static final String SESSION_ATTRIBUTE = AccessGuard.class.getName() + ".session";
+
+  private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
   private static final Logger log = LoggerFactory.getLogger(AccessGuard.class);
   private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
 
@@ -56,19 +70,132 @@ public final class AccessGuard implements HandlerInterceptor {
   private final Credentials credentials;
   private final AccessPolicy policy;
   private final Disabled disabled;
+  private final BrowserSessions sessions; // null: no browser logins here
 
   public AccessGuard(Credentials credentials, AccessPolicy policy, Disabled disabled) {
+    this(credentials, policy, disabled, null);
+  }
+
+  /**
+   * A guard that also lets in logged-in browsers: a request without an {@code Authorization} header
+   * is checked by its {@link BrowserSessions#COOKIE} cookie, and a state change by the session's
+   * CSRF token as well.
+   */
+  public AccessGuard(
+      Credentials credentials, AccessPolicy policy, Disabled disabled, BrowserSessions sessions) {
     this.credentials = credentials;
     this.policy = policy;
     this.disabled = disabled;
+    this.sessions = sessions;
   }
 
   @Override
   public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object h) {
-    User user =
-        check(request.getMethod(), path(request), request.getHeader(HttpHeaders.AUTHORIZATION));
+    String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (authorization == null && sessions != null) {
+      String id = cookie(request, BrowserSessions.COOKIE);
+      if (id != null) {
+        BrowserSessions.Session session =
+            checkSession(
+                request.getMethod(),
+                path(request),
+                id,
+                request.getHeader(BrowserSessions.CSRF_HEADER));
+        request.setAttribute(SESSION_ATTRIBUTE, session);
+        request.setAttribute(USER_ATTRIBUTE, session.user());
+        return true;
+      }
+      if (request.getHeader("Sec-Fetch-Mode") != null) {
+        // a page's fetch without a session: no Basic challenge, so no browser dialog
+        throw new ApiException(
+            HttpStatus.UNAUTHORIZED,
+            "unauthorized",
+            "log in first",
+            null,
+            null,
+            Map.of("WWW-Authenticate", PAGE_CHALLENGES));
+      }
+    }
+    User user = check(request.getMethod(), path(request), authorization);
     request.setAttribute(USER_ATTRIBUTE, user);
     return true;
+  }
+
+  /**
+   * The session of a cookie, its user as stored now, allowed to send {@code method} to {@code
+   * path}: a state change must carry the session's CSRF token in {@code csrfToken}.
+   *
+   * @throws ApiException 401 (no such session, or it ended), 403 (CSRF token missing or wrong, or
+   *     the role lacks the permission), 503 (the user store cannot be read)
+   */
+  public BrowserSessions.Session checkSession(
+      String method, String path, String id, String csrfToken) {
+    if (sessions == null || !credentials.enabled()) {
+      throw ApiException.notFound(disabled.code(), disabled.detail());
+    }
+    Permission needed = policy.required(method, path);
+    BrowserSessions.Session session =
+        sessions.touch(id).orElseThrow(() -> sessionEnded("the session has ended; log in again"));
+    User user;
+    try {
+      user =
+          credentials
+              .current(session.user().name(), session.passwordHash())
+              .orElseThrow(
+                  () -> {
+                    sessions.close(id);
+                    return sessionEnded(
+                        "the user was removed or its password changed; log in again");
+                  });
+    } catch (UserStoreException e) {
+      throw storeUnavailable(e);
+    }
+    if (!SAFE_METHODS.contains(method) && !sameToken(csrfToken, session.csrfToken())) {
+      throw ApiException.forbidden(
+          "csrf",
+          "a change from the browser must carry the session's token in "
+              + BrowserSessions.CSRF_HEADER
+              + " (from /api/session)",
+          Map.of());
+    }
+    authorize(user, needed);
+    return new BrowserSessions.Session(
+        session.id(),
+        session.csrfToken(),
+        user,
+        session.passwordHash(),
+        session.created(),
+        session.lastSeen());
+  }
+
+  private static ApiException sessionEnded(String detail) {
+    return new ApiException(
+        HttpStatus.UNAUTHORIZED,
+        "session_ended",
+        detail,
+        null,
+        null,
+        Map.of("WWW-Authenticate", PAGE_CHALLENGES));
+  }
+
+  private static boolean sameToken(String sent, String expected) {
+    return sent != null
+        && MessageDigest.isEqual(
+            sent.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The value of the first cookie named {@code name}, or null. */
+  static String cookie(HttpServletRequest request, String name) {
+    Cookie[] cookies = request.getCookies();
+    if (cookies == null) {
+      return null;
+    }
+    for (Cookie cookie : cookies) {
+      if (name.equals(cookie.getName())) {
+        return cookie.getValue();
+      }
+    }
+    return null;
   }
 
   /**
@@ -82,6 +209,11 @@ public final class AccessGuard implements HandlerInterceptor {
     }
     Permission needed = policy.required(method, path);
     User user = authenticate(authorization);
+    authorize(user, needed);
+    return user;
+  }
+
+  private static void authorize(User user, Permission needed) {
     if (!user.may(needed)) {
       Role required = Role.weakestWith(needed);
       throw ApiException.forbidden(
@@ -96,7 +228,6 @@ public final class AccessGuard implements HandlerInterceptor {
               + user.role().id(),
           Map.of("required_role", required.id(), "role", user.role().id()));
     }
-    return user;
   }
 
   private User authenticate(String authorization) {
@@ -114,15 +245,26 @@ public final class AccessGuard implements HandlerInterceptor {
                 credentials.authenticate(basic.user(), basic.password());
           };
     } catch (UserStoreException e) {
-      log.error("cannot check a password: {}", e.getMessage());
-      throw new ApiException(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          "user_store_unavailable",
-          "the user store cannot be read; see the service's log",
-          java.time.Duration.ofSeconds(30),
-          null);
+      throw storeUnavailable(e);
     }
     return user.orElseThrow(() -> ApiException.unauthorized("wrong credentials"));
+  }
+
+  private static ApiException storeUnavailable(UserStoreException e) {
+    log.error("cannot check a password: {}", e.getMessage());
+    return new ApiException(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "user_store_unavailable",
+        "the user store cannot be read; see the service's log",
+        java.time.Duration.ofSeconds(30),
+        null);
+  }
+
+  /** The browser session a request was let in with, when it came with one. */
+  public static Optional<BrowserSessions.Session> session(HttpServletRequest request) {
+    return request.getAttribute(SESSION_ATTRIBUTE) instanceof BrowserSessions.Session session
+        ? Optional.of(session)
+        : Optional.empty();
   }
 
   /** The user a request was let in as, when a guard let it in. */

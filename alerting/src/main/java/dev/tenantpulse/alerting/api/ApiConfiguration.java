@@ -2,7 +2,6 @@ package dev.tenantpulse.alerting.api;
 
 import dev.tenantpulse.access.Credentials;
 import dev.tenantpulse.access.FileUserStore;
-import dev.tenantpulse.access.Permission;
 import dev.tenantpulse.access.web.AccessGuard;
 import dev.tenantpulse.access.web.AccessPolicy;
 import dev.tenantpulse.alerting.AlertingProperties;
@@ -24,21 +23,8 @@ class ApiConfiguration implements WebMvcConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(ApiConfiguration.class);
 
-  /**
-   * Reading alerts, rules and silences is for every role (it is what the alerts page shows); a
-   * backtest only reads history, so analysts may run one; anything else (rules, silences, a manual
-   * evaluation that may notify) is editing rules, for admins.
-   */
-  static final AccessPolicy POLICY =
-      (method, path) -> {
-        if (method.equals("GET") || method.equals("HEAD")) {
-          return Permission.VIEW_DASHBOARDS;
-        }
-        if (method.equals("POST") && path.matches("/api/rules/[^/]+/backtest")) {
-          return Permission.RUN_SQL;
-        }
-        return Permission.EDIT_RULES;
-      };
+  /** Who may do what: {@link AlertingAccessPolicy#POLICY}. */
+  static final AccessPolicy POLICY = AlertingAccessPolicy.POLICY;
 
   private final AccessGuard guard;
 

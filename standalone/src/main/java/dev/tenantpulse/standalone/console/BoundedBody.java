@@ -9,11 +9,11 @@ import org.springframework.http.HttpStatus;
  * read, and an undeclared (chunked) one is read only up to one byte past it. The console shares one
  * heap with Flink and Kafka, so no request may make it buffer more than the cap.
  */
-final class BoundedBody {
+public final class BoundedBody {
 
   private BoundedBody() {}
 
-  static byte[] read(InputStream in, long declaredLength, int maxBytes) {
+  public static byte[] read(InputStream in, long declaredLength, int maxBytes) {
     if (declaredLength > maxBytes) {
       throw tooLarge(declaredLength, maxBytes);
     }

@@ -2,6 +2,7 @@ package dev.tenantpulse.standalone.console;
 
 import dev.tenantpulse.access.Credentials;
 import dev.tenantpulse.access.Users;
+import dev.tenantpulse.access.web.BrowserSessions;
 import dev.tenantpulse.standalone.lifecycle.Service;
 import dev.tenantpulse.standalone.spring.SpringContexts;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,6 +76,7 @@ public final class ConsoleService implements Service {
               beans.registerBean(PipelineProbe.class, () -> probe);
               beans.registerBean(RecomputeLauncher.class, () -> recompute);
               beans.registerBean(Credentials.class, () -> credentials);
+              beans.registerBean(BrowserSessions.class, BrowserSessions::withDefaults);
               beans.registerBean(
                   Users.class,
                   () ->

@@ -20,6 +20,9 @@ import java.util.List;
  * @param maxResultBytes the largest output one query may return; a larger one is refused (422)
  *     before any of it is copied into the heap that Flink, Kafka and every service share
  * @param collectorUrl where the collector's admin API is, for {@code /api/keys}
+ * @param alertingUrl where the alerting API is, for the alerts page ({@code /api/alerting/**});
+ *     null when alerting does not run
+ * @param boardsDatabase the database the built-in boards read instead of {@code tenant_pulse}
  */
 public record ConsoleSettings(
     String adminToken,
@@ -32,7 +35,9 @@ public record ConsoleSettings(
     int maxConcurrentQueries,
     long maxMemoryBytes,
     long maxResultBytes,
-    String collectorUrl) {
+    String collectorUrl,
+    String alertingUrl,
+    String boardsDatabase) {
 
   public ConsoleSettings {
     List<String> problems = new ArrayList<>();
@@ -58,7 +63,11 @@ public record ConsoleSettings(
 
   /** The embedded default's limits. */
   public static ConsoleSettings defaults(
-      String adminToken, String warehouseUrl, String collectorUrl) {
+      String adminToken,
+      String warehouseUrl,
+      String collectorUrl,
+      String alertingUrl,
+      String boardsDatabase) {
     return new ConsoleSettings(
         adminToken,
         warehouseUrl,
@@ -70,6 +79,8 @@ public record ConsoleSettings(
         4,
         2L << 30,
         32L << 20,
-        collectorUrl);
+        collectorUrl,
+        alertingUrl,
+        boardsDatabase);
   }
 }

@@ -3,11 +3,11 @@ package dev.tenantpulse.standalone.console;
 import java.util.List;
 
 /** RFC 4180 CSV of a result: a header line, NULL as an empty field, "" for the empty string. */
-final class Csv {
+public final class Csv {
 
   private Csv() {}
 
-  static String render(SqlResult result) {
+  public static String render(SqlResult result) {
     StringBuilder out = new StringBuilder();
     List<SqlResult.Column> columns = result.columns();
     for (int c = 0; c < columns.size(); c++) {

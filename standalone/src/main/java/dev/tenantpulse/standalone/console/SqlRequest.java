@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * One analyst query: the statement and the limits it asked for (the console's defaults otherwise).
  * {@link #of} reports every problem of a request at once.
  */
-record SqlRequest(String sql, int maxRows, Duration timeout) {
+public record SqlRequest(String sql, int maxRows, Duration timeout) {
 
   static final int MAX_SQL_CHARS = 256 * 1024;
 
@@ -21,7 +21,8 @@ record SqlRequest(String sql, int maxRows, Duration timeout) {
   private static final Pattern TRAILING_FORMAT =
       Pattern.compile("(?is).*\\bFORMAT\\s+[A-Za-z]+\\s*;?\\s*");
 
-  static SqlRequest of(String sql, Integer maxRows, Integer timeoutSeconds, ConsoleSettings s) {
+  public static SqlRequest of(
+      String sql, Integer maxRows, Integer timeoutSeconds, ConsoleSettings s) {
     List<String> problems = new ArrayList<>();
     String statement = sql == null ? "" : sql.strip();
     if (statement.endsWith(";")) {

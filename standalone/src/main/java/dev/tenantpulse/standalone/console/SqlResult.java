@@ -9,12 +9,12 @@ import java.util.List;
  * @param rows cells are JSON values: numbers stay numbers, arrays and maps stay JSON, NULL is null
  * @param truncated the result had more rows than {@code max_rows}; only the first ones are here
  */
-record SqlResult(
+public record SqlResult(
     List<Column> columns,
     List<List<Object>> rows,
     @JsonProperty("row_count") int rowCount,
     boolean truncated,
     @JsonProperty("elapsed_ms") long elapsedMs) {
 
-  record Column(String name, String type) {}
+  public record Column(String name, String type) {}
 }

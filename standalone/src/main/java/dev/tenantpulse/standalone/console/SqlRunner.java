@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * limits.
  */
 @Component
-class SqlRunner {
+public class SqlRunner {
 
   private static final Logger log = LoggerFactory.getLogger(SqlRunner.class);
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -61,6 +61,18 @@ class SqlRunner {
           "too_many_queries",
           settings.maxConcurrentQueries() + " queries are running; retry when one has finished");
     }
+    try {
+      return execute(request);
+    } finally {
+      running.release();
+    }
+  }
+
+  /**
+   * Runs {@code request} in a read-only session of its own, outside the analysts' concurrency
+   * limit: for callers that queue their queries themselves (the built-in boards).
+   */
+  public SqlResult execute(SqlRequest request) {
     long start = System.nanoTime();
     try (Connection connection = DriverManager.getConnection(sessionUrl(request))) {
       useDatabase(connection);
@@ -84,8 +96,6 @@ class SqlRunner {
           HttpStatus.UNPROCESSABLE_CONTENT,
           "unreadable_result",
           "the query ran but its result could not be read: " + clean(e.getMessage()));
-    } finally {
-      running.release();
     }
   }
 

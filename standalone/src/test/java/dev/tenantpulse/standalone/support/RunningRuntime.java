@@ -24,6 +24,12 @@ public final class RunningRuntime {
   public static final String ADMIN_TOKEN = "test-admin-token-0123456789";
   public static final String DEV_KEY = "tp_test_server_key";
 
+  /**
+   * The database the console's built-in boards read in tests: tests fill it with a scenario's
+   * oracle rows, leaving {@code tenant_pulse} as the pipeline tests expect it.
+   */
+  public static final String BOARDS_DATABASE = "board_pages";
+
   private static final Path DATA = createDataDir();
   private static RunningRuntime current;
 
@@ -43,7 +49,8 @@ public final class RunningRuntime {
                 "--flink-ui-port", "0",
                 "--kafka-port", "0",
                 "--admin-token", ADMIN_TOKEN,
-                "--dev-key", DEV_KEY),
+                "--dev-key", DEV_KEY,
+                "--boards-database", BOARDS_DATABASE),
             Map.of());
     data = new DataDirectory(options.dataDir());
     data.lock();
