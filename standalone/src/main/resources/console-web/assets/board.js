@@ -251,6 +251,7 @@ async function main() {
       document.getElementById("board-title").textContent = answer.dashboard?.title || uid;
       message.hidden = false;
       message.textContent = `This board is not available here: ${answer.reason || "its data source is missing"}.`;
+      document.body.dataset.ready = "true";
       return;
     }
     const board = new Board(uid, answer.dashboard, list.boards || []);

@@ -101,7 +101,6 @@ export function timePicker(board) {
   const update = () => {
     picker.setLabel([
       h("span", { className: "visually-hidden" }, "Time range: "),
-      h("span", { "aria-hidden": "true" }, "🕒 "),
       describeRange(board.from, board.to),
     ]);
     fromInput.value = toInputValue(resolve(board.from));

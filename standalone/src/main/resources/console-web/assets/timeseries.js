@@ -12,6 +12,46 @@ function withAlpha(hex, opacity) {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${opacity})`;
 }
 
+// Tick labels in 24-hour UTC, dates as "Jan 5" (uPlot's table: tick size, label, then the label
+// added where the year/month/day/hour changes, and mode 1: show only that).
+const DAY = 86400e3;
+const TIME_TICKS = [
+  [365 * DAY, "{YYYY}", null, null, null, null, null, null, 1],
+  [28 * DAY, "{MMM}", "\n{YYYY}", null, null, null, null, null, 1],
+  [DAY, "{MMM} {D}", "\n{YYYY}", null, null, null, null, null, 1],
+  [3600e3, "{HH}:{mm}", "\n{MMM} {D}", null, "\n{MMM} {D}", null, null, null, 1],
+  [60e3, "{HH}:{mm}", "\n{MMM} {D}", null, "\n{MMM} {D}", null, null, null, 1],
+  [1e3, ":{ss}", "\n{MMM} {D} {HH}:{mm}", null, "\n{MMM} {D} {HH}:{mm}", null, "\n{HH}:{mm}", null, 1],
+];
+
+/**
+ * Bars of several series side by side in each time slot (Grafana overlaps them, which hides the
+ * smaller behind the larger): slot = the smallest spacing of the x values.
+ */
+function groupedBars(x, count) {
+  let slot = Infinity;
+  for (let i = 1; i < x.length; i++) {
+    const d = x[i] - x[i - 1];
+    if (d > 0 && d < slot) slot = d;
+  }
+  if (!Number.isFinite(slot)) slot = DAY;
+  const group = slot * 0.8;
+  const each = group / count;
+  return (index) =>
+    uPlot.paths.bars({
+      disp: {
+        x0: { unit: 1, values: (u) => u.data[0].map((t) => t - group / 2 + index * each) },
+        size: { unit: 1, values: () => [each * 0.92] },
+      },
+    });
+}
+
+/** The y axis's width: its longest label at about 7 px a character, and room for the ticks. */
+function axisWidth(u, values) {
+  if (!values) return 40;
+  return Math.max(40, Math.max(...values.map((v) => String(v).length)) * 7 + 18);
+}
+
 function thresholdLines(panel) {
   const defaults = panel.fieldConfig?.defaults || {};
   if (defaults.custom?.thresholdsStyle?.mode !== "line") {
@@ -37,6 +77,7 @@ export function renderTimeseries(body, panel, result, ctx) {
   const lines = thresholdLines(panel);
   const showLegend = panel.options?.legend?.showLegend !== false;
 
+  const barPaths = bars ? groupedBars(x, series.length) : null;
   const holder = h("div", { className: "chart" });
   body.append(holder);
 
@@ -72,7 +113,7 @@ export function renderTimeseries(body, panel, result, ctx) {
           fill: fill > 0 ? withAlpha(color, bars ? Math.min(fill, 0.85) : fill) : undefined,
           spanGaps: custom.spanNulls === true,
           points: { show: custom.showPoints === "always" },
-          paths: bars ? uPlot.paths.bars({ size: [0.7, 48], align: 0 }) : undefined,
+          paths: bars ? barPaths(i) : undefined,
           value: (u, v) => formatValue(v, s.config.unit ?? unit, s.config.decimals ?? decimals),
         };
       }),
@@ -83,13 +124,14 @@ export function renderTimeseries(body, panel, result, ctx) {
         grid: { stroke: "#e4e7eb", width: 1 },
         ticks: { stroke: "#c9ced4", width: 1 },
         font: "12px system-ui, sans-serif",
+        values: TIME_TICKS,
       },
       {
         stroke: "#3d4651",
         grid: { stroke: "#e4e7eb", width: 1 },
         ticks: { stroke: "#c9ced4", width: 1 },
         font: "12px system-ui, sans-serif",
-        size: 64,
+        size: axisWidth,
         values: (u, splits) => splits.map((v) => formatValue(v, unit, decimals)),
       },
     ],
@@ -146,16 +188,19 @@ export function renderTimeseries(body, panel, result, ctx) {
   holder.dataset.series = String(series.length);
   holder.dataset.seriesNames = series.map((s) => s.name).join("|");
 
+  // The legend's height is known only once drawn: the plot gets what the panel has left.
   let last = "";
   const fit = () => {
     const size = `${body.clientWidth}x${body.clientHeight}`;
     if (size === last) return;
     last = size;
     const legend = plot.root.querySelector(".u-legend");
-    const legendHeight = legend ? legend.offsetHeight : 0;
+    const legendHeight = legend ? legend.getBoundingClientRect().height : 0;
+    const style = getComputedStyle(body);
+    const inner = body.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
     plot.setSize({
-      width: Math.max(200, body.clientWidth),
-      height: Math.max(80, body.clientHeight - legendHeight - 4),
+      width: Math.max(200, body.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)),
+      height: Math.max(80, Math.floor(inner - legendHeight - 2)),
     });
   };
   fit();

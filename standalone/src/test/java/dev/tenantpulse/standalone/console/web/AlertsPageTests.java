@@ -1,0 +1,96 @@
+package dev.tenantpulse.standalone.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/** The alerts page in headless chromium: what each role sees, and an admin's silence form. */
+class AlertsPageTests {
+
+  private static Browser browser;
+
+  @BeforeAll
+  static void startTheBrowser() throws Exception {
+    browser = Browser.start(BoardPagesData.console());
+  }
+
+  @AfterAll
+  static void closeTheBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @AfterEach
+  void theBrowserConsoleShowsNoError() {
+    if (browser != null) {
+      assertThat(browser.consoleErrors()).isEmpty();
+      browser.logOut();
+    }
+  }
+
+  private static void openAlerts() {
+    browser.open("/alerts");
+    browser.waitForPanels();
+  }
+
+  @Test
+  void anAdminCreatesASilenceWithTheFormAndEndsIt() {
+    browser.logIn(BoardPagesData.ADMIN, BoardPagesData.PASSWORD);
+    openAlerts();
+    assertThat(browser.find("#current").getText()).isNotBlank();
+    assertThat(browser.find("#history").getText()).isNotBlank();
+
+    browser.find("#silence-matchers").sendKeys("tenant=browser-test-tenant");
+    new Select(browser.find("#silence-duration")).selectByValue("4h");
+    browser.find("#silence-comment").sendKeys("browser test: maintenance of the tenant");
+    browser.find("#silence-submit").click();
+    WebElement row =
+        browser.waitUntil(
+            "the new silence in the table",
+            d ->
+                browser.findAll("#silences tr").stream()
+                    .filter(r -> r.getText().contains("tenant=browser-test-tenant"))
+                    .findFirst()
+                    .orElse(null));
+    assertThat(row.getText())
+        .contains("active")
+        .contains(BoardPagesData.ADMIN)
+        .contains("maintenance");
+    assertThat(browser.find("#silence-error").isDisplayed()).isFalse();
+    browser.screenshot("alerts");
+
+    row.findElement(By.cssSelector("button.end-silence")).click();
+    browser.waitUntil(
+        "the silence to leave the active ones",
+        d -> !browser.find("#silences").getText().contains("browser-test-tenant"));
+  }
+
+  @Test
+  void theFormSaysWhatIsMissingBeforeSending() {
+    browser.logIn(BoardPagesData.ADMIN, BoardPagesData.PASSWORD);
+    openAlerts();
+    browser.find("#silence-submit").click();
+    assertThat(browser.waitFor("#silence-error").getText())
+        .contains("give a rule, label matchers, or both")
+        .contains("comment");
+  }
+
+  @Test
+  void aViewerSeesAlertsAndSilencesButNoSilenceForm() {
+    browser.logIn(BoardPagesData.VIEWER, BoardPagesData.PASSWORD);
+    openAlerts();
+    assertThat(browser.find("#silence-form").isDisplayed()).isFalse();
+    assertThat(browser.find("#silence-role-note").getText())
+        .contains("needs the admin role")
+        .contains(BoardPagesData.VIEWER);
+    assertThat(browser.findAll("button.end-silence")).isEmpty();
+    browser.screenshot("alerts-viewer");
+  }
+}

@@ -1,0 +1,308 @@
+package dev.tenantpulse.standalone.console.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The board pages in headless chromium, against the test runtime loaded with the small scenario:
+ * every board and panel, variables, links between boards, the panel menu, the time picker, and a
+ * clean browser console after every test. Screenshots land in target/screenshots/.
+ */
+class BoardPagesTests {
+
+  private static Browser browser;
+
+  @BeforeAll
+  static void logInAsAViewer() throws Exception {
+    String console = BoardPagesData.console();
+    browser = Browser.start(console);
+    browser.logIn(BoardPagesData.VIEWER, BoardPagesData.PASSWORD);
+  }
+
+  @AfterAll
+  static void closeTheBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @AfterEach
+  void theBrowserConsoleShowsNoError() {
+    if (browser != null) {
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
+  }
+
+  private static List<Map<String, Object>> boards() {
+    browser.open("/");
+    browser.waitForPanels();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> boards =
+        (List<Map<String, Object>>)
+            browser.script(
+                "return [...document.querySelectorAll('.board-card')].map(li => ({uid:"
+                    + " li.dataset.uid, available: !li.classList.contains('unavailable'), href:"
+                    + " li.querySelector('a')?.getAttribute('href')}))");
+    return boards;
+  }
+
+  private static void openBoard(String uid, String query) {
+    browser.open("/d/" + uid + "?" + query);
+    browser.waitForPanels();
+  }
+
+  /** The panel's rows as the API answers them, fetched by the page's own session. */
+  private static boolean apiHasValues(String uid, String panelId) {
+    return (Boolean)
+        browser.asyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const q = new URLSearchParams(location.search);"
+                + "fetch(`/api/boards/${arguments[0]}/panels/${arguments[1]}?${q}`)"
+                + ".then(r => r.json()).then(f => done(f.rows.some(r => r.some((v, i) =>"
+                + " i > 0 && typeof v === 'number' && v !== 0) || (f.columns.length === 1 &&"
+                + " r[0] !== null))))",
+            uid,
+            panelId);
+  }
+
+  @Test
+  void everyBoardLoadsAndEveryPanelShowsItsDataOrSaysNoData() {
+    List<Map<String, Object>> boards = boards();
+    browser.screenshot("boards");
+    assertThat(boards).hasSizeGreaterThanOrEqualTo(5);
+    List<String> wrong = new ArrayList<>();
+    for (Map<String, Object> board : boards) {
+      String uid = (String) board.get("uid");
+      if (!(Boolean) board.get("available")) {
+        openBoard(uid, BoardPagesData.range());
+        assertThat(browser.find("#board-message").getText()).contains("not available");
+        browser.screenshot(uid);
+        continue;
+      }
+      assertThat(board.get("href")).isEqualTo("/d/" + uid);
+      openBoard(uid, BoardPagesData.range());
+      browser.screenshot(uid);
+      List<WebElement> panels = browser.findAll("section.panel");
+      assertThat(panels).as(uid).isNotEmpty();
+      int withData = 0;
+      for (WebElement panel : panels) {
+        String id = panel.getAttribute("data-panel-id");
+        String state =
+            panel
+                .findElement(org.openqa.selenium.By.cssSelector(".panel-body"))
+                .getAttribute("data-state");
+        String title =
+            panel.findElement(org.openqa.selenium.By.cssSelector(".panel-title")).getText();
+        boolean hasValues = apiHasValues(uid, id);
+        if ("data".equals(state)) {
+          withData++;
+        }
+        if (!state.equals(hasValues ? "data" : "nodata")) {
+          wrong.add(
+              uid
+                  + " panel "
+                  + id
+                  + " ("
+                  + title
+                  + "): "
+                  + state
+                  + ", the API has values: "
+                  + hasValues
+                  + " — "
+                  + panel.getText());
+        }
+        if ("nodata".equals(state)) {
+          assertThat(panel.getText()).contains("No data");
+        }
+      }
+      assertThat(withData)
+          .as(uid + ": panels with data on the scenario")
+          .isGreaterThan(panels.size() / 2);
+    }
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
+  void aRangeWithoutRowsSaysNoDataInEveryPanel() {
+    openBoard(
+        "tenant-pulse-activity",
+        BoardPagesData.range(
+            BoardPagesData.CONFIG.start().minusSeconds(30 * 86400),
+            BoardPagesData.CONFIG.start().minusSeconds(20 * 86400)));
+    List<WebElement> panels = browser.findAll("section.panel");
+    for (WebElement panel : panels) {
+      String state =
+          panel
+              .findElement(org.openqa.selenium.By.cssSelector(".panel-body"))
+              .getAttribute("data-state");
+      assertThat(state).as(panel.getText()).isIn("nodata", "data");
+    }
+    assertThat(browser.findAll(".panel-body[data-state=nodata]"))
+        .hasSizeGreaterThan(panels.size() / 2);
+    assertThat(browser.find(".panel-timeseries .panel-body").getText()).isEqualTo("No data");
+  }
+
+  @Test
+  void changingThePlanVariableChangesThePanelsData() {
+    openBoard("tenant-pulse-activity", BoardPagesData.range());
+    String perPlan = "section[data-panel-id='7'] .chart";
+    assertThat(browser.find(perPlan).getAttribute("data-series-names").split("\\|"))
+        .hasSizeGreaterThan(1);
+    String tableBefore = browser.find("section[data-panel-id='9'] tbody").getText();
+
+    browser.find("#var-plan-button").click();
+    WebElement starter = browser.waitFor("input[type=checkbox][value=starter]");
+    starter.click();
+    browser.find("#var-plan-button").sendKeys(Keys.ESCAPE);
+    browser.waitForPanels();
+
+    assertThat(browser.location()).contains("var-plan=starter").doesNotContain("%24__all");
+    assertThat(browser.find("#var-plan-button").getText()).contains("Starter");
+    assertThat(browser.find(perPlan).getAttribute("data-series-names")).isEqualTo("starter");
+    String tableAfter = browser.find("section[data-panel-id='9'] tbody").getText();
+    assertThat(tableAfter).isNotEqualTo(tableBefore).startsWith("starter");
+    assertThat(browser.findAll("section[data-panel-id='9'] tbody tr")).hasSize(1);
+    browser.screenshot("tenant-pulse-activity-starter");
+
+    // The URL is the state: opening it again shows the same selection (a shareable link).
+    String shared = browser.location();
+    browser.open(shared);
+    browser.waitForPanels();
+    assertThat(browser.find(perPlan).getAttribute("data-series-names")).isEqualTo("starter");
+  }
+
+  @Test
+  void linksBetweenBoardsKeepTheRangeAndTheVariables() {
+    openBoard("tenant-pulse-activity", BoardPagesData.range() + "&var-plan=enterprise");
+    WebElement link = browser.find(".board-links a[href^='/d/tenant-pulse-feature-adoption']");
+    assertThat(link.getAttribute("href"))
+        .contains(BoardPagesData.range())
+        .contains("var-plan=enterprise");
+    link.click();
+    browser.waitUntil(
+        "the feature adoption board",
+        d -> browser.location().startsWith("/d/tenant-pulse-feature-adoption"));
+    browser.waitForPanels();
+    assertThat(browser.find("#var-plan-button").getText()).contains("Enterprise");
+    assertThat(browser.location()).contains(BoardPagesData.range());
+  }
+
+  @Test
+  void theTenantLinkOfTheTopTenantsTableOpensTheTenantDrillDown() {
+    openBoard("tenant-pulse-usage-billing", BoardPagesData.range());
+    WebElement link = browser.find("section.panel-table a[href^='/d/tenant-pulse-tenant?']");
+    String tenant = link.getText();
+    link.click();
+    browser.waitUntil(
+        "the tenant board", d -> browser.location().startsWith("/d/tenant-pulse-tenant?"));
+    browser.waitForPanels();
+    assertThat(browser.location())
+        .contains("var-tenant=" + tenant)
+        .contains(BoardPagesData.range());
+    assertThat(browser.find("#board-title").getText()).isNotBlank();
+    assertThat(browser.findAll(".panel-body[data-state=data]")).isNotEmpty();
+    assertThat(browser.findAll(".panel-body[data-state=error]")).isEmpty();
+    browser.screenshot("tenant-pulse-tenant");
+  }
+
+  @Test
+  void thePanelMenuShowsTheExpandedSqlAndDownloadsTheDataAsCsv() {
+    openBoard("tenant-pulse-activity", BoardPagesData.range());
+    WebElement button = browser.find("section[data-panel-id='9'] .panel-menu-button");
+    assertThat(button.getAccessibleName()).isEqualTo("Menu of panel Plans at the newest hour");
+    button.sendKeys(Keys.ENTER);
+    WebElement first = browser.waitFor("section[data-panel-id='9'] [role=menuitem]");
+    assertThat(browser.driver().switchTo().activeElement()).isEqualTo(first);
+    first.sendKeys(Keys.ARROW_DOWN);
+    WebElement csv = browser.driver().switchTo().activeElement();
+    assertThat(csv.getText()).isEqualTo("Download CSV");
+    String href = csv.getAttribute("href");
+    assertThat(href).contains("/api/boards/tenant-pulse-activity/panels/9?").contains("format=csv");
+    String text =
+        (String)
+            browser.asyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0]).then(r => r.text()).then(done)",
+                href);
+    assertThat(text.lines().findFirst())
+        .hasValueSatisfying(h -> assertThat(h).contains("plan").contains("drop_ratio"));
+    assertThat(text.lines().count()).isGreaterThan(1);
+
+    csv.sendKeys(Keys.ARROW_UP);
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+    WebElement sql = browser.waitFor("#sql-expanded");
+    browser.waitUntil("the expanded SQL", d -> sql.getText().contains("SELECT"));
+    assertThat(sql.getText())
+        .contains("active_tenants_hourly_by_plan")
+        .doesNotContain("$__timeFilter");
+    browser.screenshot("panel-sql");
+    browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    browser.waitUntil("the dialog to close", d -> !browser.find("#sql-dialog").isDisplayed());
+  }
+
+  @Test
+  void theTimePickerSetsAPresetAndAnAbsoluteUtcRange() {
+    openBoard("tenant-pulse-activity", BoardPagesData.range());
+    WebElement picker = browser.find("#time-range-button");
+    assertThat(picker.getText()).contains("2026-01-05 00:00 to").contains("UTC");
+    picker.click();
+    browser.waitFor("button[data-from='now-30d']").click();
+    browser.waitForPanels();
+    assertThat(browser.location()).contains("from=now-30d").contains("to=now");
+    assertThat(browser.find("#time-range-button").getText()).contains("Last 30 days");
+
+    browser.find("#time-range-button").click();
+    WebElement from = browser.waitFor("input[type=datetime-local]");
+    browser.script("arguments[0].value = '2026-01-10T00:00'", from);
+    WebElement to = browser.findAll("input[type=datetime-local]").get(1);
+    browser.script("arguments[0].value = '2026-01-20T00:00'", to);
+    browser.find(".absolute-range button[type=submit]").click();
+    browser.waitForPanels();
+    assertThat(browser.location()).contains("from=1768003200000").contains("to=1768867200000");
+    assertThat(browser.find("#time-range-button").getText())
+        .contains("2026-01-10 00:00 to 2026-01-20 00:00 UTC");
+    assertThat(browser.findAll(".panel-body[data-state=data]")).isNotEmpty();
+  }
+
+  @Test
+  void aRangeTheServerRefusesIsShownAsAnErrorInEachPanel() {
+    openBoard("tenant-pulse-onboarding", "from=yesterday&to=now");
+    List<WebElement> errors = browser.findAll(".panel-body[data-state=error]");
+    assertThat(errors).hasSize(browser.findAll("section.panel").size());
+    assertThat(errors.get(0).getText()).startsWith("Error:").contains("from");
+    // The 400s are the point of this test; the console may name them.
+    assertThat(browser.consoleErrors(m -> m.contains("400"))).isEmpty();
+  }
+
+  @Test
+  void aVisitorWithoutASessionLogsInAndComesBackToTheBoard() {
+    browser.logOut();
+    String board = "/d/tenant-pulse-onboarding?" + BoardPagesData.range();
+    browser.open(board);
+    browser.waitUntil("the login page", d -> browser.location().startsWith("/login?next="));
+    browser.waitFor("#user");
+    browser.screenshot("login");
+    browser.find("#user").sendKeys(BoardPagesData.VIEWER);
+    browser.find("#password").sendKeys("wrong password");
+    browser.find("#login-submit").click();
+    assertThat(browser.waitFor("#login-error").getText()).isEqualTo("Wrong user name or password.");
+    browser.find("#password").sendKeys(BoardPagesData.PASSWORD);
+    browser.find("#login-submit").click();
+    browser.waitUntil(
+        "the board again", d -> browser.location().startsWith("/d/tenant-pulse-onboarding"));
+    browser.waitForPanels();
+    assertThat(browser.location()).contains(BoardPagesData.range());
+    assertThat(browser.find("#signed-in-as").getText()).contains(BoardPagesData.VIEWER);
+    // The 401s of the visit without a session, and of the wrong password, were the point.
+    assertThat(browser.consoleErrors(m -> m.contains("401"))).isEmpty();
+  }
+}
