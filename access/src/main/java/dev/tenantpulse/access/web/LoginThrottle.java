@@ -34,13 +34,13 @@ public final class LoginThrottle {
     this.clock = clock;
   }
 
-  /** 10 failures per user name and 50 per address in 15 minutes. */
+  /** 10 failures per user name and 100 per address in 15 minutes. */
   public static LoginThrottle perUser() {
     return new LoginThrottle(10, Duration.ofMinutes(15), Clock.systemUTC());
   }
 
   public static LoginThrottle perAddress() {
-    return new LoginThrottle(50, Duration.ofMinutes(15), Clock.systemUTC());
+    return new LoginThrottle(100, Duration.ofMinutes(15), Clock.systemUTC());
   }
 
   /** How long until {@code key} may try again; empty when it may now. */
