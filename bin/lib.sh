@@ -36,6 +36,23 @@ use_chdb() {
   [ -f "$CHDB_LIBRARY" ] || "$TP_ROOT/bin/fetch-chdb"
 }
 
+# The console pages' browser tests drive Debian's chromium through Debian's chromium-driver
+# (never a downloaded browser). Installs both when missing and this shell may (root, apt-get);
+# otherwise says plainly that those tests will be skipped.
+use_chromium() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return 0
+  fi
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Debian's chromium and chromium-driver (the console pages' browser tests)" >&2
+    (apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null) ||
+      echo "could not install chromium and chromium-driver: the console pages' browser tests will be skipped" >&2
+  else
+    echo "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver):" \
+      "the console pages' browser tests will be skipped" >&2
+  fi
+}
+
 # Runs a main class of a module (bin/sql, bin/bench: warehouse; bin/bench-collector: collector) on
 # JDK 25: builds the module and the modules it depends on when their sources or POMs are newer than
 # its jar, and keeps its runtime classpath (those modules as their jars in target/) in

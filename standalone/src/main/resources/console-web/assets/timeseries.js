@@ -37,13 +37,15 @@ function groupedBars(x, count) {
   if (!Number.isFinite(slot)) slot = DAY;
   const group = slot * 0.8;
   const each = group / count;
-  return (index) =>
+  const paths = (index) =>
     uPlot.paths.bars({
       disp: {
         x0: { unit: 1, values: (u) => u.data[0].map((t) => t - group / 2 + index * each) },
         size: { unit: 1, values: () => [each * 0.92] },
       },
     });
+  paths.slot = slot;
+  return paths;
 }
 
 /** The y axis's width: its longest label at about 7 px a character, and room for the ticks. */
@@ -78,6 +80,7 @@ export function renderTimeseries(body, panel, result, ctx) {
   const showLegend = panel.options?.legend?.showLegend !== false;
 
   const barPaths = bars ? groupedBars(x, series.length) : null;
+  const edge = bars ? barPaths.slot / 2 : 0;
   const holder = h("div", { className: "chart" });
   body.append(holder);
 
@@ -89,7 +92,7 @@ export function renderTimeseries(body, panel, result, ctx) {
     legend: { show: showLegend, live: true },
     cursor: { drag: { x: true, y: false, setScale: false } },
     scales: {
-      x: { time: true, range: () => [ctx.fromMs, ctx.toMs] },
+      x: { time: true, range: () => [Math.min(ctx.fromMs, x[0] - edge), Math.max(ctx.toMs, x[x.length - 1] + edge)] },
       y: {
         range: (u, lo, hi) => {
           const low = defaults.min ?? (bars ? Math.min(0, lo ?? 0) : lo);
@@ -188,20 +191,21 @@ export function renderTimeseries(body, panel, result, ctx) {
   holder.dataset.series = String(series.length);
   holder.dataset.seriesNames = series.map((s) => s.name).join("|");
 
-  // The legend's height is known only once drawn: the plot gets what the panel has left.
+  // The legend's height is known only once drawn at the final width (narrow, its entries wrap):
+  // size the width first, then give the plot what the legend leaves.
   let last = "";
   const fit = () => {
     const size = `${body.clientWidth}x${body.clientHeight}`;
     if (size === last) return;
     last = size;
-    const legend = plot.root.querySelector(".u-legend");
-    const legendHeight = legend ? legend.getBoundingClientRect().height : 0;
     const style = getComputedStyle(body);
+    const width = Math.max(200, body.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
     const inner = body.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-    plot.setSize({
-      width: Math.max(200, body.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)),
-      height: Math.max(80, Math.floor(inner - legendHeight - 2)),
-    });
+    const legend = plot.root.querySelector(".u-legend");
+    for (let pass = 0; pass < 2; pass++) {
+      const legendHeight = legend ? legend.getBoundingClientRect().height : 0;
+      plot.setSize({ width, height: Math.max(80, Math.floor(inner - legendHeight - 2)) });
+    }
   };
   fit();
   const observer = new ResizeObserver(() => fit());

@@ -2,6 +2,7 @@ package dev.tenantpulse.standalone.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantpulse.standalone.support.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,7 @@ class AlertsPageTests {
 
   @BeforeAll
   static void startTheBrowser() throws Exception {
-    browser = Browser.start(BoardPagesData.console());
+    browser = Browser.start(TestAccounts.ensure().endpoints().console());
   }
 
   @AfterAll
@@ -42,7 +43,7 @@ class AlertsPageTests {
 
   @Test
   void anAdminCreatesASilenceWithTheFormAndEndsIt() {
-    browser.logIn(BoardPagesData.ADMIN, BoardPagesData.PASSWORD);
+    browser.logIn(TestAccounts.ADMIN, TestAccounts.PASSWORD);
     openAlerts();
     assertThat(browser.find("#current").getText()).isNotBlank();
     assertThat(browser.find("#history").getText()).isNotBlank();
@@ -61,7 +62,7 @@ class AlertsPageTests {
                     .orElse(null));
     assertThat(row.getText())
         .contains("active")
-        .contains(BoardPagesData.ADMIN)
+        .contains(TestAccounts.ADMIN)
         .contains("maintenance");
     assertThat(browser.find("#silence-error").isDisplayed()).isFalse();
     browser.screenshot("alerts");
@@ -74,7 +75,7 @@ class AlertsPageTests {
 
   @Test
   void theFormSaysWhatIsMissingBeforeSending() {
-    browser.logIn(BoardPagesData.ADMIN, BoardPagesData.PASSWORD);
+    browser.logIn(TestAccounts.ADMIN, TestAccounts.PASSWORD);
     openAlerts();
     browser.find("#silence-submit").click();
     assertThat(browser.waitFor("#silence-error").getText())
@@ -84,12 +85,12 @@ class AlertsPageTests {
 
   @Test
   void aViewerSeesAlertsAndSilencesButNoSilenceForm() {
-    browser.logIn(BoardPagesData.VIEWER, BoardPagesData.PASSWORD);
+    browser.logIn(TestAccounts.VIEWER, TestAccounts.PASSWORD);
     openAlerts();
     assertThat(browser.find("#silence-form").isDisplayed()).isFalse();
     assertThat(browser.find("#silence-role-note").getText())
         .contains("needs the admin role")
-        .contains(BoardPagesData.VIEWER);
+        .contains(TestAccounts.VIEWER);
     assertThat(browser.findAll("button.end-silence")).isEmpty();
     browser.screenshot("alerts-viewer");
   }

@@ -2,6 +2,12 @@ package dev.tenantpulse.standalone.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantpulse.standalone.support.BoardData;
+import dev.tenantpulse.standalone.support.TestAccounts;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +27,17 @@ class BoardPagesTests {
 
   private static Browser browser;
 
+  /** The console of the test runtime, its boards' database filled and its users created. */
+  static String console() {
+    BoardData.ensure();
+    return TestAccounts.ensure().endpoints().console();
+  }
+
   @BeforeAll
   static void logInAsAViewer() throws Exception {
-    String console = BoardPagesData.console();
+    String console = console();
     browser = Browser.start(console);
-    browser.logIn(BoardPagesData.VIEWER, BoardPagesData.PASSWORD);
+    browser.logIn(TestAccounts.VIEWER, TestAccounts.PASSWORD);
   }
 
   @AfterAll
@@ -83,13 +95,13 @@ class BoardPagesTests {
     for (Map<String, Object> board : boards) {
       String uid = (String) board.get("uid");
       if (!(Boolean) board.get("available")) {
-        openBoard(uid, BoardPagesData.range());
+        openBoard(uid, BoardData.range());
         assertThat(browser.find("#board-message").getText()).contains("not available");
         browser.screenshot(uid);
         continue;
       }
       assertThat(board.get("href")).isEqualTo("/d/" + uid);
-      openBoard(uid, BoardPagesData.range());
+      openBoard(uid, BoardData.range());
       browser.screenshot(uid);
       List<WebElement> panels = browser.findAll("section.panel");
       assertThat(panels).as(uid).isNotEmpty();
@@ -135,9 +147,10 @@ class BoardPagesTests {
   void aRangeWithoutRowsSaysNoDataInEveryPanel() {
     openBoard(
         "tenant-pulse-activity",
-        BoardPagesData.range(
-            BoardPagesData.CONFIG.start().minusSeconds(30 * 86400),
-            BoardPagesData.CONFIG.start().minusSeconds(20 * 86400)));
+        "from="
+            + BoardData.CONFIG.start().minus(Duration.ofDays(30)).toEpochMilli()
+            + "&to="
+            + BoardData.CONFIG.start().minus(Duration.ofDays(20)).toEpochMilli());
     List<WebElement> panels = browser.findAll("section.panel");
     for (WebElement panel : panels) {
       String state =
@@ -153,7 +166,7 @@ class BoardPagesTests {
 
   @Test
   void changingThePlanVariableChangesThePanelsData() {
-    openBoard("tenant-pulse-activity", BoardPagesData.range());
+    openBoard("tenant-pulse-activity", BoardData.range());
     String perPlan = "section[data-panel-id='7'] .chart";
     assertThat(browser.find(perPlan).getAttribute("data-series-names").split("\\|"))
         .hasSizeGreaterThan(1);
@@ -182,10 +195,10 @@ class BoardPagesTests {
 
   @Test
   void linksBetweenBoardsKeepTheRangeAndTheVariables() {
-    openBoard("tenant-pulse-activity", BoardPagesData.range() + "&var-plan=enterprise");
+    openBoard("tenant-pulse-activity", BoardData.range() + "&var-plan=enterprise");
     WebElement link = browser.find(".board-links a[href^='/d/tenant-pulse-feature-adoption']");
     assertThat(link.getAttribute("href"))
-        .contains(BoardPagesData.range())
+        .contains(BoardData.range())
         .contains("var-plan=enterprise");
     link.click();
     browser.waitUntil(
@@ -193,21 +206,19 @@ class BoardPagesTests {
         d -> browser.location().startsWith("/d/tenant-pulse-feature-adoption"));
     browser.waitForPanels();
     assertThat(browser.find("#var-plan-button").getText()).contains("Enterprise");
-    assertThat(browser.location()).contains(BoardPagesData.range());
+    assertThat(browser.location()).contains(BoardData.range());
   }
 
   @Test
   void theTenantLinkOfTheTopTenantsTableOpensTheTenantDrillDown() {
-    openBoard("tenant-pulse-usage-billing", BoardPagesData.range());
+    openBoard("tenant-pulse-usage-billing", BoardData.range());
     WebElement link = browser.find("section.panel-table a[href^='/d/tenant-pulse-tenant?']");
     String tenant = link.getText();
     link.click();
     browser.waitUntil(
         "the tenant board", d -> browser.location().startsWith("/d/tenant-pulse-tenant?"));
     browser.waitForPanels();
-    assertThat(browser.location())
-        .contains("var-tenant=" + tenant)
-        .contains(BoardPagesData.range());
+    assertThat(browser.location()).contains("var-tenant=" + tenant).contains(BoardData.range());
     assertThat(browser.find("#board-title").getText()).isNotBlank();
     assertThat(browser.findAll(".panel-body[data-state=data]")).isNotEmpty();
     assertThat(browser.findAll(".panel-body[data-state=error]")).isEmpty();
@@ -216,7 +227,7 @@ class BoardPagesTests {
 
   @Test
   void thePanelMenuShowsTheExpandedSqlAndDownloadsTheDataAsCsv() {
-    openBoard("tenant-pulse-activity", BoardPagesData.range());
+    openBoard("tenant-pulse-activity", BoardData.range());
     WebElement button = browser.find("section[data-panel-id='9'] .panel-menu-button");
     assertThat(button.getAccessibleName()).isEqualTo("Menu of panel Plans at the newest hour");
     button.sendKeys(Keys.ENTER);
@@ -249,11 +260,16 @@ class BoardPagesTests {
     browser.waitUntil("the dialog to close", d -> !browser.find("#sql-dialog").isDisplayed());
   }
 
+  private static String utc(Instant instant) {
+    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(instant);
+  }
+
   @Test
   void theTimePickerSetsAPresetAndAnAbsoluteUtcRange() {
-    openBoard("tenant-pulse-activity", BoardPagesData.range());
+    openBoard("tenant-pulse-activity", BoardData.range());
     WebElement picker = browser.find("#time-range-button");
-    assertThat(picker.getText()).contains("2026-01-05 00:00 to").contains("UTC");
+    assertThat(picker.getText())
+        .isEqualTo(utc(BoardData.FROM) + " to " + utc(BoardData.TO) + " UTC");
     picker.click();
     browser.waitFor("button[data-from='now-30d']").click();
     browser.waitForPanels();
@@ -262,14 +278,16 @@ class BoardPagesTests {
 
     browser.find("#time-range-button").click();
     WebElement from = browser.waitFor("input[type=datetime-local]");
-    browser.script("arguments[0].value = '2026-01-10T00:00'", from);
+    browser.script("arguments[0].value = '2026-01-20T00:00'", from);
     WebElement to = browser.findAll("input[type=datetime-local]").get(1);
-    browser.script("arguments[0].value = '2026-01-20T00:00'", to);
+    browser.script("arguments[0].value = '2026-01-30T00:00'", to);
     browser.find(".absolute-range button[type=submit]").click();
     browser.waitForPanels();
-    assertThat(browser.location()).contains("from=1768003200000").contains("to=1768867200000");
+    assertThat(browser.location())
+        .contains("from=" + Instant.parse("2026-01-20T00:00:00Z").toEpochMilli())
+        .contains("to=" + Instant.parse("2026-01-30T00:00:00Z").toEpochMilli());
     assertThat(browser.find("#time-range-button").getText())
-        .contains("2026-01-10 00:00 to 2026-01-20 00:00 UTC");
+        .isEqualTo("2026-01-20 00:00 to 2026-01-30 00:00 UTC");
     assertThat(browser.findAll(".panel-body[data-state=data]")).isNotEmpty();
   }
 
@@ -286,22 +304,22 @@ class BoardPagesTests {
   @Test
   void aVisitorWithoutASessionLogsInAndComesBackToTheBoard() {
     browser.logOut();
-    String board = "/d/tenant-pulse-onboarding?" + BoardPagesData.range();
+    String board = "/d/tenant-pulse-onboarding?" + BoardData.range();
     browser.open(board);
     browser.waitUntil("the login page", d -> browser.location().startsWith("/login?next="));
     browser.waitFor("#user");
     browser.screenshot("login");
-    browser.find("#user").sendKeys(BoardPagesData.VIEWER);
+    browser.find("#user").sendKeys(TestAccounts.VIEWER);
     browser.find("#password").sendKeys("wrong password");
     browser.find("#login-submit").click();
     assertThat(browser.waitFor("#login-error").getText()).isEqualTo("Wrong user name or password.");
-    browser.find("#password").sendKeys(BoardPagesData.PASSWORD);
+    browser.find("#password").sendKeys(TestAccounts.PASSWORD);
     browser.find("#login-submit").click();
     browser.waitUntil(
         "the board again", d -> browser.location().startsWith("/d/tenant-pulse-onboarding"));
     browser.waitForPanels();
-    assertThat(browser.location()).contains(BoardPagesData.range());
-    assertThat(browser.find("#signed-in-as").getText()).contains(BoardPagesData.VIEWER);
+    assertThat(browser.location()).contains(BoardData.range());
+    assertThat(browser.find("#signed-in-as").getText()).contains(TestAccounts.VIEWER);
     // The 401s of the visit without a session, and of the wrong password, were the point.
     assertThat(browser.consoleErrors(m -> m.contains("401"))).isEmpty();
   }
