@@ -191,26 +191,28 @@ export function renderTimeseries(body, panel, result, ctx) {
   holder.dataset.series = String(series.length);
   holder.dataset.seriesNames = series.map((s) => s.name).join("|");
 
-  // The legend's height is known only once drawn at the final width (narrow, its entries wrap):
-  // size the width first, then give the plot what the legend leaves.
+  // The legend's height is known only once drawn at the final width (narrow, its entries wrap),
+  // and uPlot applies a new size in a microtask: size the width first, then, a frame later, give
+  // the plot the height the legend leaves.
   let last = "";
+  let destroyed = false;
   const fit = () => {
     const size = `${body.clientWidth}x${body.clientHeight}`;
-    if (size === last) return;
+    if (size === last || destroyed) return;
     last = size;
     const style = getComputedStyle(body);
     const width = Math.max(200, body.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
     const inner = body.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
     const legend = plot.root.querySelector(".u-legend");
-    for (let pass = 0; pass < 2; pass++) {
-      const legendHeight = legend ? legend.getBoundingClientRect().height : 0;
-      plot.setSize({ width, height: Math.max(80, Math.floor(inner - legendHeight - 2)) });
-    }
+    const height = () => Math.max(80, Math.floor(inner - (legend ? legend.getBoundingClientRect().height : 0) - 2));
+    plot.setSize({ width, height: height() });
+    requestAnimationFrame(() => destroyed || plot.setSize({ width, height: height() }));
   };
   fit();
   const observer = new ResizeObserver(() => fit());
   observer.observe(body);
   return () => {
+    destroyed = true;
     observer.disconnect();
     plot.destroy();
   };

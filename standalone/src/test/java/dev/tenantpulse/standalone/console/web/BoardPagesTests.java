@@ -269,7 +269,7 @@ class BoardPagesTests {
     openBoard("tenant-pulse-activity", BoardData.range());
     WebElement picker = browser.find("#time-range-button");
     assertThat(picker.getText())
-        .isEqualTo(utc(BoardData.FROM) + " to " + utc(BoardData.TO) + " UTC");
+        .endsWith(utc(BoardData.FROM) + " to " + utc(BoardData.TO) + " UTC");
     picker.click();
     browser.waitFor("button[data-from='now-30d']").click();
     browser.waitForPanels();
@@ -287,7 +287,7 @@ class BoardPagesTests {
         .contains("from=" + Instant.parse("2026-01-20T00:00:00Z").toEpochMilli())
         .contains("to=" + Instant.parse("2026-01-30T00:00:00Z").toEpochMilli());
     assertThat(browser.find("#time-range-button").getText())
-        .isEqualTo("2026-01-20 00:00 to 2026-01-30 00:00 UTC");
+        .endsWith("2026-01-20 00:00 to 2026-01-30 00:00 UTC");
     assertThat(browser.findAll(".panel-body[data-state=data]")).isNotEmpty();
   }
 
