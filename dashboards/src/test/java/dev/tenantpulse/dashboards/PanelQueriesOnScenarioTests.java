@@ -55,12 +55,14 @@ class PanelQueriesOnScenarioTests {
   private Connection connection;
   private String database;
   private ExpectedMetrics expected;
+  private String tenant;
   private final List<Dashboard> dashboards = Boards.all(CATALOG);
 
   @BeforeAll
   void fillTablesFromTheScenario() throws Exception {
     Scenario scenario = ScenarioGenerator.generate(CONFIG, CATALOG);
     expected = MetricOracle.compute(scenario.arrivals(), OracleOptions.streaming());
+    tenant = DrillDownTenant.of(expected);
     connection = TestEngine.connect();
     database = TestEngine.freshDatabase("dashboards_scenario");
     ClickHouseMigrations.forDatabase(database).migrate(connection);
@@ -247,8 +249,11 @@ class PanelQueriesOnScenarioTests {
     return QueryRows.of(connection, PanelQueryCheck.expand(query, context(dashboard), database));
   }
 
-  private static QueryContext context(Dashboard dashboard) {
-    return QueryContext.of(CONFIG.start(), CONFIG.end(), Selections.defaults(dashboard));
+  /** The board's default selection, with a scenario tenant typed into the tenant text box. */
+  private QueryContext context(Dashboard dashboard) {
+    Map<String, List<String>> selection = new HashMap<>(Selections.defaults(dashboard));
+    selection.computeIfPresent("tenant", (k, v) -> List.of(tenant));
+    return QueryContext.of(CONFIG.start(), CONFIG.end(), selection);
   }
 
   private static Instant instant(Object value) {

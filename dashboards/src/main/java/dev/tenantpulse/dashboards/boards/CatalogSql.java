@@ -1,5 +1,10 @@
 package dev.tenantpulse.dashboards.boards;
 
+import dev.tenantpulse.tenancy.catalog.BillingModel;
+import dev.tenantpulse.tenancy.catalog.Plan;
+import dev.tenantpulse.tenancy.catalog.PlanCatalog;
+import dev.tenantpulse.tenancy.catalog.Price;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -38,5 +43,23 @@ final class CatalogSql {
         + ", "
         + column
         + ")";
+  }
+
+  /**
+   * The catalog's usage price of a row's meter under a row's plan, read from the columns {@code
+   * plan} and {@code meter}: {@code multiIf(plan = 'starter' AND meter = 'api_calls', 0.002, …,
+   * otherwise)}. A plan prices one meter; any other meter, or a plan the catalog does not list,
+   * gets {@code otherwise} (a SQL expression: {@code 0}, {@code NULL}).
+   */
+  static String usagePrice(PlanCatalog catalog, String otherwise) {
+    List<String> branches = new ArrayList<>();
+    for (Plan plan : catalog.plans()) {
+      Price price = plan.price(BillingModel.USAGE);
+      branches.add(
+          "plan = %s AND meter = %s, %s"
+              .formatted(
+                  literal(plan.id()), literal(price.meter()), price.amount().toPlainString()));
+    }
+    return "multiIf(" + String.join(", ", branches) + ", " + otherwise + ")";
   }
 }
