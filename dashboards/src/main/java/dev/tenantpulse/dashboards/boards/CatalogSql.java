@@ -4,8 +4,11 @@ import dev.tenantpulse.tenancy.catalog.BillingModel;
 import dev.tenantpulse.tenancy.catalog.Plan;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.tenancy.catalog.Price;
+import dev.tenantpulse.tenancy.events.EventType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -61,5 +64,13 @@ final class CatalogSql {
                   literal(plan.id()), literal(price.meter()), price.amount().toPlainString()));
     }
     return "multiIf(" + String.join(", ", branches) + ", " + otherwise + ")";
+  }
+
+  /** {@code ('activity', 'usage')}: the wire names of the event types that pass {@code filter}. */
+  static String eventTypes(Predicate<EventType> filter) {
+    return Arrays.stream(EventType.values())
+        .filter(filter)
+        .map(t -> literal(t.wireName()))
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 }

@@ -13,9 +13,7 @@ import dev.tenantpulse.tenancy.catalog.BillingModel;
 import dev.tenantpulse.tenancy.catalog.Plan;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.tenancy.events.EventType;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -112,7 +110,7 @@ public final class TenantDashboard {
         FROM tenant_pulse.events FINAL
         WHERE %s AND type IN %s
         ORDER BY event_time, event_id"""
-            .formatted(THIS_TENANT, types(EventType::isTenantLifecycle)),
+            .formatted(THIS_TENANT, CatalogSql.eventTypes(EventType::isTenantLifecycle)),
         time("event_time"),
         text("event"),
         text("previous_plan"),
@@ -137,7 +135,7 @@ public final class TenantDashboard {
             WHERE %s AND $__timeFilter(event_time) AND type IN %s
             GROUP BY time
             ORDER BY time"""
-                .formatted(THIS_TENANT, types(EventType::isActivity)),
+                .formatted(THIS_TENANT, CatalogSql.eventTypes(EventType::isActivity)),
             time("time"),
             number("active_hours"),
             number("active_users"));
@@ -320,14 +318,6 @@ public final class TenantDashboard {
         spec.fieldConfig()
             .override(FieldOverride.byName("unit_price").with("unit", currency))
             .override(FieldOverride.byName("usage_charge").with("unit", currency)));
-  }
-
-  /** {@code ('a', 'b')}: the wire names of the event types that pass {@code filter}. */
-  private static String types(Predicate<EventType> filter) {
-    return Arrays.stream(EventType.values())
-        .filter(filter)
-        .map(t -> CatalogSql.literal(t.wireName()))
-        .collect(Collectors.joining(", ", "(", ")"));
   }
 
   /** Green for done/used, blue for next, orange for gaps, purple outside the plan. */
