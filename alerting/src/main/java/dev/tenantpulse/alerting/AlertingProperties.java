@@ -31,6 +31,13 @@ import org.springframework.validation.annotation.Validated;
  * @param secrets which secrets rules documents may refer to
  * @param usersFile a users file ({@code users.json}) whose users may use the API with HTTP Basic,
  *     each as far as their role allows; empty: none
+ * @param noDataGrace how long after this install first evaluated a rule (recorded in the metadata
+ *     database, so restarts keep it) a rule whose table has never had a row waits for its first
+ *     data instead of paging no_data; at least the rule's {@code no_data_after}. 3 h by default: a
+ *     fresh pipeline's first hourly row appears about an hour after its first event (the hour
+ *     closes 30 s after its end, the idle timeout and the sink's checkpoint add minutes), and the
+ *     built-in hourly rule then allows it 2 h ({@code no_data_after}) as for any row. 0: an empty
+ *     table is no data once the rule's {@code no_data_after} has passed since the first evaluation
  */
 @Validated
 @ConfigurationProperties("tenant-pulse.alerting")
@@ -45,7 +52,8 @@ public record AlertingProperties(
     @DefaultValue("2d") @NotNull @DurationMin(minutes = 1) Duration evaluationLogRetention,
     @DefaultValue("tenant-pulse-alerting@localhost") @NotBlank String emailFrom,
     @DefaultValue @Valid Secrets secrets,
-    @DefaultValue("") String usersFile) {
+    @DefaultValue("") String usersFile,
+    @DefaultValue("3h") @NotNull @DurationMin(seconds = 0) Duration noDataGrace) {
 
   /**
    * The {@code ${NAME}} references of channel settings, expanded from the process environment only

@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Quartz on the real clock) and halts itself ({@code Runtime.halt}: no shutdown hooks, no clean-up)
  * right after committing its claim on a notification and before sending it. The next process on the
  * same files delivers that notification exactly once, with the key decided before the kill. The
- * rule fires on "no data" (the child's tables are empty), so the child needs nothing from this
- * JVM's engine.
+ * rule fires on "no data" (the child's tables are empty, and no first-data grace is given), so the
+ * child needs nothing from this JVM's engine.
  */
 class KilledProcessRedeliveryTests {
 
@@ -51,7 +51,8 @@ class KilledProcessRedeliveryTests {
           channels:
             hook: {type: webhook, url: "%s", secret: killed-secret-0123456789}
           rules:
-            active_tenants_drop: {for: 0s, evaluation_interval: 1s, channels: [hook]}
+            active_tenants_drop:
+              {for: 0s, evaluation_interval: 1s, no_data_after: 1s, channels: [hook]}
           """
               .formatted(receiver.url("/hook")));
       int port = freePort();
@@ -64,6 +65,7 @@ class KilledProcessRedeliveryTests {
               "--tenant-pulse.alerting.clickhouse.url=jdbc:chdb:" + dir.resolve("clickhouse"),
               "--tenant-pulse.alerting.clickhouse.migrate=true",
               "--tenant-pulse.alerting.admin-token=" + RunningAlerting.ADMIN_TOKEN,
+              "--tenant-pulse.alerting.no-data-grace=0s",
               "--tenant-pulse.alerting.outbox.claim-timeout=3s",
               "--tenant-pulse.alerting.outbox.poll-interval=200ms");
 

@@ -26,7 +26,7 @@ class DashboardStructureTests {
 
   @Test
   void everyBoardIsCommittedUnderItsUidAndUidsAreUnique() {
-    assertThat(dashboards).hasSize(5);
+    assertThat(dashboards).hasSize(6);
     Set<String> uids = new HashSet<>();
     for (CommittedDashboards d : dashboards) {
       assertThat(d.file().getFileName().toString()).isEqualTo(d.uid() + ".json");

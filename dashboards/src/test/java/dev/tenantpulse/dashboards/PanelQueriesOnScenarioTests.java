@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 import dev.tenantpulse.dashboards.boards.Boards;
 import dev.tenantpulse.dashboards.boards.FeatureAdoptionDashboard;
 import dev.tenantpulse.dashboards.boards.TenantActivityDashboard;
+import dev.tenantpulse.dashboards.boards.TenantDashboard;
 import dev.tenantpulse.dashboards.boards.UsageBillingDashboard;
 import dev.tenantpulse.dashboards.macros.QueryContext;
 import dev.tenantpulse.dashboards.model.Dashboard;
+import dev.tenantpulse.dashboards.model.Json;
 import dev.tenantpulse.scenario.generate.Scenario;
 import dev.tenantpulse.scenario.generate.ScenarioConfig;
 import dev.tenantpulse.scenario.generate.ScenarioGenerator;
@@ -17,6 +19,7 @@ import dev.tenantpulse.scenario.oracle.ExpectedMetrics;
 import dev.tenantpulse.scenario.oracle.MetricOracle;
 import dev.tenantpulse.scenario.oracle.OracleOptions;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
+import dev.tenantpulse.tenancy.events.EventType;
 import dev.tenantpulse.warehouse.chdb.TestEngine;
 import dev.tenantpulse.warehouse.schema.ClickHouseMigrations;
 import java.sql.Connection;
@@ -55,12 +58,14 @@ class PanelQueriesOnScenarioTests {
   private Connection connection;
   private String database;
   private ExpectedMetrics expected;
+  private String tenant;
   private final List<Dashboard> dashboards = Boards.all(CATALOG);
 
   @BeforeAll
   void fillTablesFromTheScenario() throws Exception {
     Scenario scenario = ScenarioGenerator.generate(CONFIG, CATALOG);
     expected = MetricOracle.compute(scenario.arrivals(), OracleOptions.streaming());
+    tenant = DrillDownTenant.of(expected);
     connection = TestEngine.connect();
     database = TestEngine.freshDatabase("dashboards_scenario");
     ClickHouseMigrations.forDatabase(database).migrate(connection);
@@ -229,6 +234,48 @@ class PanelQueriesOnScenarioTests {
     assertThat(((Number) top.get(4)).doubleValue()).isCloseTo(heaviest, within(1e-6));
   }
 
+  @Test
+  void silentTenantsAreTheOraclesTenantsThatWentQuietAndLinkToTheTenantBoard() throws Exception {
+    Instant quietSince = CONFIG.end().minus(Duration.ofHours(24));
+    Map<String, Instant> lastActivity = new HashMap<>();
+    expected.events().stream()
+        .filter(e -> EventType.fromWire(e.type()).orElseThrow().isActivity())
+        .filter(
+            e -> !e.eventTime().isBefore(CONFIG.start()) && !e.eventTime().isAfter(CONFIG.end()))
+        .forEach(
+            e -> lastActivity.merge(e.tenantId(), e.eventTime(), (a, b) -> a.isAfter(b) ? a : b));
+    Map<String, Boolean> churned = new HashMap<>();
+    expected.tenants().forEach(t -> churned.put(t.tenantId(), t.churnedAt() != null));
+    List<String> oracle =
+        lastActivity.entrySet().stream()
+            .filter(e -> e.getValue().isBefore(quietSince))
+            .filter(e -> !churned.getOrDefault(e.getKey(), false))
+            .sorted(
+                Map.Entry.<String, Instant>comparingByValue()
+                    .reversed()
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(50)
+            .map(e -> e.getKey() + " " + e.getValue())
+            .toList();
+    assertThat(oracle).as("the scenario has tenants that went quiet").isNotEmpty();
+    List<String> panel =
+        run(TenantActivityDashboard.UID, "Silent tenants").stream()
+            .map(r -> r.get(0) + " " + instant(r.get(2)))
+            .toList();
+    assertThat(panel).isEqualTo(oracle);
+    for (String uid : List.of(TenantActivityDashboard.UID, UsageBillingDashboard.UID)) {
+      String json =
+          Json.write(
+              dashboards.stream().filter(d -> d.uid().equals(uid)).findFirst().get().toJson());
+      assertThat(json)
+          .as("%s links tenant ids to the tenant board", uid)
+          .contains(
+              "\"url\": \"/d/"
+                  + TenantDashboard.UID
+                  + "?var-tenant=${__value.raw}&${__url_time_range}\"");
+    }
+  }
+
   private List<List<Object>> run(String uid, String sourcePrefix) throws Exception {
     Dashboard dashboard =
         dashboards.stream().filter(d -> d.uid().equals(uid)).findFirst().orElseThrow();
@@ -247,8 +294,11 @@ class PanelQueriesOnScenarioTests {
     return QueryRows.of(connection, PanelQueryCheck.expand(query, context(dashboard), database));
   }
 
-  private static QueryContext context(Dashboard dashboard) {
-    return QueryContext.of(CONFIG.start(), CONFIG.end(), Selections.defaults(dashboard));
+  /** The board's default selection, with a scenario tenant typed into the tenant text box. */
+  private QueryContext context(Dashboard dashboard) {
+    Map<String, List<String>> selection = new HashMap<>(Selections.defaults(dashboard));
+    selection.computeIfPresent("tenant", (k, v) -> List.of(tenant));
+    return QueryContext.of(CONFIG.start(), CONFIG.end(), selection);
   }
 
   private static Instant instant(Object value) {

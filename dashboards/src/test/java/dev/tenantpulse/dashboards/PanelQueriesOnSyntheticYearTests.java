@@ -11,7 +11,9 @@ import dev.tenantpulse.warehouse.chdb.TestEngine;
 import dev.tenantpulse.warehouse.schema.ClickHouseMigrations;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,13 +35,16 @@ class PanelQueriesOnSyntheticYearTests {
 
   private Connection connection;
   private String database;
+  private String tenant;
 
   @BeforeAll
   void fillTables() throws Exception {
     connection = TestEngine.connect();
     database = TestEngine.freshDatabase("dashboards_synthetic");
     ClickHouseMigrations.forDatabase(database).migrate(connection);
-    new SyntheticMetrics(CATALOG, SHAPE, database).fill(connection);
+    SyntheticMetrics metrics = new SyntheticMetrics(CATALOG, SHAPE, database);
+    metrics.fill(connection);
+    tenant = metrics.drillDownTenant(connection);
   }
 
   @AfterAll
@@ -74,7 +79,10 @@ class PanelQueriesOnSyntheticYearTests {
     return QueryResultCount.of(connection, sql);
   }
 
-  private static QueryContext context(Dashboard dashboard) {
-    return QueryContext.of(SHAPE.start(), SHAPE.end(), Selections.defaults(dashboard));
+  /** The board's default selection, with a synthetic tenant typed into the tenant text box. */
+  private QueryContext context(Dashboard dashboard) {
+    Map<String, List<String>> selection = new HashMap<>(Selections.defaults(dashboard));
+    selection.computeIfPresent("tenant", (k, v) -> List.of(tenant));
+    return QueryContext.of(SHAPE.start(), SHAPE.end(), selection);
   }
 }

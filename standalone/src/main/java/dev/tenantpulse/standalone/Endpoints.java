@@ -85,8 +85,13 @@ public record Endpoints(
       lines.add("  Alerting API    " + alerting + "/api/rules, /api/alerts, /api/silences");
     }
     lines.add(
-        "  Dashboards      dashboards/grafana (Grafana JSON; deploy/docker-compose.yml provisions"
-            + " them with a ClickHouse data source)");
+        "  Dashboards      "
+            + console
+            + "/   (log in as a user: bin/tenant-pulse users add NAME --role viewer;");
+    lines.add(
+        "                  or as admin with the admin token; alerts at " + console + "/alerts)");
+    lines.add(
+        "                  Grafana: dashboards/grafana, provisioned by deploy/docker-compose.yml");
     lines.add("  Logs            " + Path.of(dataDir).resolve("logs/tenant-pulse.log"));
     lines.add("Press Ctrl-C to stop (the Flink jobs take a savepoint; a restart resumes from it).");
     return lines;

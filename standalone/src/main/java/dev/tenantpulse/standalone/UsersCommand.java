@@ -41,7 +41,8 @@ final class UsersCommand {
           remove NAME
 
         Names match [a-z][a-z0-9_.-]{0,63} ('admin' is the admin token's user); passwords have
-        12 to 72 bytes. Users sign in with HTTP Basic; the admin token keeps working as before.
+        12 to 72 bytes. Users sign in with HTTP Basic, or on the console's login page in a browser;
+        the admin token keeps working as before.
         """;
   }
 

@@ -50,6 +50,7 @@ public class EvaluationService {
 
   private final RulesRepository rules;
   private final Map<RuleKind, RuleEvaluator> evaluators;
+  private final FirstDataGrace firstDataGrace;
   private final AlertStore alerts;
   private final AlertHistory history;
   private final SilenceStore silences;
@@ -65,6 +66,7 @@ public class EvaluationService {
   public EvaluationService(
       RulesRepository rules,
       List<RuleEvaluator> evaluators,
+      FirstDataGrace firstDataGrace,
       AlertStore alerts,
       AlertHistory history,
       SilenceStore silences,
@@ -79,6 +81,7 @@ public class EvaluationService {
     this.rules = rules;
     this.evaluators =
         evaluators.stream().collect(Collectors.toMap(RuleEvaluator::kind, Function.identity()));
+    this.firstDataGrace = firstDataGrace;
     this.alerts = alerts;
     this.history = history;
     this.silences = silences;
@@ -104,7 +107,8 @@ public class EvaluationService {
     Instant now = clock.instant();
     long started = System.nanoTime();
     try {
-      List<Observation> observations = evaluators.get(rule.kind()).evaluate(rule, now);
+      List<Observation> observations =
+          firstDataGrace.apply(rule, evaluators.get(rule.kind()).evaluate(rule, now), now);
       Result result =
           tx.execute(
               status -> {
@@ -117,7 +121,11 @@ public class EvaluationService {
                         now,
                         elapsedMs(started),
                         "ok",
-                        r.observations() + " observed, " + r.notifications() + " to notify"));
+                        r.observations()
+                            + " observed, "
+                            + r.notifications()
+                            + " to notify"
+                            + waiting(observations)));
                 return r;
               });
       metrics.evaluated(rule.name(), Duration.ofNanos(System.nanoTime() - started), true);
@@ -155,9 +163,7 @@ public class EvaluationService {
     for (Observation o : observations) {
       byKey.put(o.labels().key(), o);
     }
-    boolean noData =
-        observations.stream().anyMatch(o -> o.outcome() == Observation.Outcome.NO_DATA);
-    if (!noData) {
+    if (observations.stream().allMatch(Observation::judged)) {
       // Fresh data without an instance we knew (a plan that vanished): its condition no longer
       // holds, so it resolves instead of staying firing forever.
       for (AlertInstance instance : known.values()) {
@@ -178,8 +184,11 @@ public class EvaluationService {
       boolean silenced = active.stream().anyMatch(s -> s.matches(rule.name(), o.labels()));
       Decision d = StateMachine.step(base, o, rule, now, silenced);
       if (previous == null) {
-        if (d.next().status() == AlertStatus.INACTIVE) {
-          continue; // nothing to remember about an instance that never left inactive
+        if (d.next().status() == AlertStatus.INACTIVE
+            && o.outcome() != Observation.Outcome.WAITING) {
+          // Nothing to remember about an instance that never left inactive. One waiting for its
+          // first data is kept, so that GET /api/alerts?all=true says why nothing is judged yet.
+          continue;
         }
         alerts.insert(d.next());
       } else {
@@ -237,6 +246,15 @@ public class EvaluationService {
       outbox.enqueue(
           key, channel, rule.name(), instance.labels().key(), n.kind().text(), payload, now);
     }
+  }
+
+  /** The evaluation log's reason when the rule waits for its table's first data. */
+  private static String waiting(List<Observation> observations) {
+    return observations.stream()
+        .filter(o -> o.outcome() == Observation.Outcome.WAITING)
+        .map(o -> "; " + o.summary())
+        .findFirst()
+        .orElse("");
   }
 
   private static long elapsedMs(long startedNanos) {

@@ -23,6 +23,8 @@ import java.util.List;
  *       whoever was paged must learn it is over, and PagerDuty must close the incident.
  *   <li>No data starts a no-data episode (notified, repeated like firing). When data returns the
  *       episode resolves and the condition is judged from resolved in the same step.
+ *   <li>Waiting for a fresh install's first data changes nothing and notifies nothing; only the
+ *       summary says so. A table without rows that no grace covers ({@code NO_ROW_YET}) is no data.
  *   <li>A silence suppresses firing and no-data notifications; the state still changes, and the
  *       history records that the notification was silenced.
  * </ul>
@@ -37,7 +39,11 @@ public final class StateMachine {
     List<Decision.Notify> notes = new ArrayList<>();
     AlertInstance s = previous.observed(observation.value(), observation.summary(), now);
 
-    if (observation.outcome() == Observation.Outcome.NO_DATA) {
+    if (observation.outcome() == Observation.Outcome.WAITING) {
+      return new Decision(s, changes, notes);
+    }
+    if (observation.outcome() == Observation.Outcome.NO_DATA
+        || observation.outcome() == Observation.Outcome.NO_ROW_YET) {
       if (s.status() != AlertStatus.NO_DATA) {
         AlertStatus from = s.status();
         s = s.newEpisode(AlertStatus.NO_DATA, now);

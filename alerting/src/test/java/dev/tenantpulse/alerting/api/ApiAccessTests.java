@@ -147,7 +147,8 @@ class ApiAccessTests {
             Duration.ofDays(2),
             "alerts@example.com",
             null,
-            ""));
+            "",
+            Duration.ofHours(3)));
   }
 
   private static boolean call(ApiConfiguration configuration, String authorization) {

@@ -92,10 +92,14 @@ class ActiveTenantsEvaluatorTests {
   }
 
   @Test
-  void reportsNoDataWhenTheNewestHourIsStaleOrMissing() {
+  void reportsNoDataWhenTheNewestHourIsStaleAndNoRowYetWhenThereIsNone() {
     assertThat(evaluator.evaluate(rule, H))
         .singleElement()
-        .satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.NO_DATA));
+        .satisfies(
+            o -> {
+              assertThat(o.outcome()).isEqualTo(Outcome.NO_ROW_YET); // FirstDataGrace decides
+              assertThat(o.summary()).contains("active_tenants_hourly has no row yet");
+            });
 
     tables.activeHour(H, 70, 100.0, 0.30);
     assertThat(evaluate(H.plusSeconds(2 * 3600)).get(Labels.NONE).outcome()).isEqualTo(Outcome.MET);

@@ -88,7 +88,7 @@ class CohortAndAdoptionEvaluatorTests {
   @Test
   void noCohortForTwoWeeksIsNoData() {
     Rule rule = TestRules.rule("slow", "kind: onboarding_slowdown");
-    assertThat(onboarding(rule).get(0).outcome()).isEqualTo(Outcome.NO_DATA);
+    assertThat(onboarding(rule).get(0).outcome()).isEqualTo(Outcome.NO_ROW_YET);
     tables.cohort(LAST_COMPLETE.minusWeeks(3), 40, 30, 10_000L);
     assertThat(onboarding(rule).get(0).outcome()).isEqualTo(Outcome.NO_DATA);
   }
@@ -126,7 +126,7 @@ class CohortAndAdoptionEvaluatorTests {
     Rule rule = TestRules.rule("adoption", "kind: feature_adoption_drop");
     assertThat(new FeatureAdoptionEvaluator(ch).evaluate(rule, NOW))
         .singleElement()
-        .satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.NO_DATA));
+        .satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.NO_ROW_YET));
     tables.adoption(LocalDate.parse("2026-11-20"), "starter", "sso", 10, 5);
     assertThat(new FeatureAdoptionEvaluator(ch).evaluate(rule, NOW).get(0).outcome())
         .isEqualTo(Outcome.NO_DATA);

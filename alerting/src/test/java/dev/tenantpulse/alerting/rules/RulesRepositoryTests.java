@@ -32,7 +32,8 @@ class RulesRepositoryTests {
             Duration.ofDays(2),
             "alerts@example.com",
             null,
-            "");
+            "",
+            Duration.ofHours(3));
     return new RulesRepository(
         properties, new MockEnvironment(), SecretReferences.anyOf(name -> null), events::add);
   }

@@ -165,6 +165,31 @@ class StateMachineTests {
   }
 
   @Test
+  void waitingForFirstDataChangesNothingAndNotifiesNobody() {
+    Decision d = step(Observation.Outcome.WAITING, false);
+
+    assertThat(d.changes()).isEmpty();
+    assertThat(d.notifications()).isEmpty();
+    assertThat(state.status()).isEqualTo(AlertStatus.INACTIVE);
+    assertThat(state.summary()).isEqualTo("summary");
+
+    met();
+    after(Duration.ofMinutes(10));
+    met(); // firing
+    assertThat(step(Observation.Outcome.WAITING, false).changes()).isEmpty();
+    assertThat(state.status()).isEqualTo(AlertStatus.FIRING);
+  }
+
+  @Test
+  void noRowYetThatNoGraceCoversIsNoData() {
+    Decision d = step(Observation.Outcome.NO_ROW_YET, false);
+
+    assertThat(state.status()).isEqualTo(AlertStatus.NO_DATA);
+    assertThat(d.notifications())
+        .containsExactly(new Decision.Notify(NotificationKind.NO_DATA, 1, 0, false));
+  }
+
+  @Test
   void noDataWhileFiringStartsANoDataEpisode() {
     rule = TestRules.rule("r", "kind: active_tenants_drop\nfor: 0s");
     met();

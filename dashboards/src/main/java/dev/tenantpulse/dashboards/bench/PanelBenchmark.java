@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,7 +126,9 @@ public final class PanelBenchmark {
     out.printf(
         Locale.ROOT, "generated in %.1f s; %s%n", (System.nanoTime() - started) / 1e9, parts());
 
-    List<Case> cases = cases(shape);
+    String tenant =
+        new SyntheticMetrics(catalog, shape, "tenant_pulse").drillDownTenant(connection);
+    List<Case> cases = cases(shape, tenant);
     out.printf(
         "%d queries × %d ranges%n",
         cases.size() / options.ranges().size(), options.ranges().size());
@@ -144,10 +147,12 @@ public final class PanelBenchmark {
     return report(cases, unmerged, merged, roundTrip);
   }
 
-  private List<Case> cases(SyntheticMetrics.Shape shape) {
+  /** Each board's default selection; the tenant board's empty text box gets {@code tenant}. */
+  private List<Case> cases(SyntheticMetrics.Shape shape, String tenant) {
     List<Case> cases = new ArrayList<>();
     for (Dashboard dashboard : Boards.all(catalog)) {
-      Map<String, List<String>> selection = Selections.defaults(dashboard);
+      Map<String, List<String>> selection = new HashMap<>(Selections.defaults(dashboard));
+      selection.computeIfPresent("tenant", (k, v) -> List.of(tenant));
       for (PanelQuery query : PanelQuery.of(List.of(dashboard))) {
         if (options.only().isPresent() && !query.toString().contains(options.only().get())) {
           continue;

@@ -107,7 +107,7 @@ public final class SyntheticMetrics {
       case "onboarding_tenants" -> withReemits(table, onboardingTenants());
       case "onboarding_cohorts" -> List.of(onboardingCohorts());
       case "usage_daily" -> withReemits(table, usage());
-      case "events" -> shape.events() == 0 ? List.of() : List.of(events());
+      case "events" -> shape.events() == 0 ? List.of(signups()) : List.of(events(), signups());
       default -> throw new IllegalArgumentException(table);
     };
   }
@@ -358,6 +358,39 @@ public final class SyntheticMetrics {
             m,
             computedAt(),
             (long) shape.days() * perDay);
+  }
+
+  /** The signup event of every tenant that signed up, as {@code tenants} states it. */
+  private String signups() {
+    return """
+        INSERT INTO %1$s.events (tenant_id, event_id, type, event_time, received_at, plan,
+            billing_model, seats)
+        SELECT tenant_id, concat('signup-', tenant_id), 'tenant_signed_up', signed_up_at,
+            signed_up_at, plan, billing_model, seats
+        FROM %1$s.tenants FINAL
+        WHERE signed_up_at IS NOT NULL"""
+        .formatted(db);
+  }
+
+  /**
+   * A tenant to type into the tenant board: signed up, on a catalog plan, not churned, with an
+   * onboarding row (usage and events spread over every tenant). The first by id, once filled.
+   */
+  public String drillDownTenant(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        var rs =
+            s.executeQuery(
+                """
+                SELECT tenant_id FROM %1$s.onboarding_tenants FINAL
+                WHERE tenant_id IN (SELECT tenant_id FROM %1$s.tenants FINAL
+                    WHERE churned_at IS NULL AND plan != 'unknown')
+                ORDER BY tenant_id LIMIT 1"""
+                    .formatted(db))) {
+      if (!rs.next()) {
+        throw new IllegalStateException("no synthetic tenant to drill down into");
+      }
+      return rs.getString(1);
+    }
   }
 
   /** A sample of raw events, evenly over the range; 1 in 1,000 arrived late. */

@@ -15,6 +15,7 @@ public final class Boards {
         FeatureAdoptionDashboard.build(catalog),
         OnboardingDashboard.build(catalog),
         UsageBillingDashboard.build(catalog),
+        TenantDashboard.build(catalog),
         ServiceHealthDashboard.build());
   }
 }

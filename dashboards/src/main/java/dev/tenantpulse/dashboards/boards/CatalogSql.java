@@ -1,6 +1,14 @@
 package dev.tenantpulse.dashboards.boards;
 
+import dev.tenantpulse.tenancy.catalog.BillingModel;
+import dev.tenantpulse.tenancy.catalog.Plan;
+import dev.tenantpulse.tenancy.catalog.PlanCatalog;
+import dev.tenantpulse.tenancy.catalog.Price;
+import dev.tenantpulse.tenancy.events.EventType;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -38,5 +46,31 @@ final class CatalogSql {
         + ", "
         + column
         + ")";
+  }
+
+  /**
+   * The catalog's usage price of a row's meter under a row's plan, read from the columns {@code
+   * plan} and {@code meter}: {@code multiIf(plan = 'starter' AND meter = 'api_calls', 0.002, …,
+   * otherwise)}. A plan prices one meter; any other meter, or a plan the catalog does not list,
+   * gets {@code otherwise} (a SQL expression: {@code 0}, {@code NULL}).
+   */
+  static String usagePrice(PlanCatalog catalog, String otherwise) {
+    List<String> branches = new ArrayList<>();
+    for (Plan plan : catalog.plans()) {
+      Price price = plan.price(BillingModel.USAGE);
+      branches.add(
+          "plan = %s AND meter = %s, %s"
+              .formatted(
+                  literal(plan.id()), literal(price.meter()), price.amount().toPlainString()));
+    }
+    return "multiIf(" + String.join(", ", branches) + ", " + otherwise + ")";
+  }
+
+  /** {@code ('activity', 'usage')}: the wire names of the event types that pass {@code filter}. */
+  static String eventTypes(Predicate<EventType> filter) {
+    return Arrays.stream(EventType.values())
+        .filter(filter)
+        .map(t -> literal(t.wireName()))
+        .collect(Collectors.joining(", ", "(", ")"));
   }
 }

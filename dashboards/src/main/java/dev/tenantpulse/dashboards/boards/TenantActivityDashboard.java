@@ -16,6 +16,7 @@ import dev.tenantpulse.dashboards.model.QueryType;
 import dev.tenantpulse.dashboards.model.SqlAnnotation;
 import dev.tenantpulse.dashboards.model.Thresholds;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
+import dev.tenantpulse.tenancy.events.EventType;
 import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.node.ObjectNode;
@@ -197,7 +198,48 @@ public final class TenantActivityDashboard {
                 number("late")),
             12,
             8)
+        .panel(silentTenants(), 24, 9)
         .build();
+  }
+
+  /**
+   * Tenants that went quiet: active in the range, not in its last 24 hours, and not churned (a
+   * churned tenant is expected to be silent). One scan of the range's events, grouped by tenant;
+   * plan and churn come from {@code tenants} as two arrays built once (as on the usage board). Each
+   * tenant id opens the tenant board.
+   */
+  private static Panel.Spec silentTenants() {
+    Panel.Spec spec =
+        Panels.table(
+            "Silent tenants",
+            "Not churned, active in the range but not in its last 24 h: the 50 that went quiet"
+                + " most recently. A tenant id opens the tenant board.",
+            """
+            WITH (SELECT (groupArray(tenant_id), groupArray(plan),
+                        groupArray(toUInt8(churned_at IS NOT NULL)))
+                    FROM tenant_pulse.tenants FINAL) AS t,
+                transform(tenant_id, t.1, t.2, 'unknown') AS plan
+            SELECT tenant_id, plan, last_activity,
+                dateDiff('hour', last_activity, $__toTime) AS silent_hours
+            FROM (
+                SELECT tenant_id, max(event_time) AS last_activity
+                FROM tenant_pulse.events FINAL
+                WHERE $__timeFilter(event_time) AND type IN %s
+                GROUP BY tenant_id
+            )
+            WHERE last_activity < $__toTime - INTERVAL 24 HOUR
+                AND transform(tenant_id, t.1, t.3, toUInt8(0)) = 0
+                AND plan IN (${plan:singlequote})
+            ORDER BY last_activity DESC, tenant_id
+            LIMIT 50"""
+                .formatted(CatalogSql.eventTypes(EventType::isActivity)),
+            text("tenant_id"),
+            text("plan"),
+            time("last_activity"),
+            number("silent_hours"));
+    spec.fieldConfig(
+        spec.fieldConfig().override(FieldOverride.byName("silent_hours").with("unit", "h")));
+    return Panels.linkToTenant(spec, "tenant_id");
   }
 
   private static Panel.Spec dropStat() {

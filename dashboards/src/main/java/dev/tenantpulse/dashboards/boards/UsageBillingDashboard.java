@@ -10,9 +10,7 @@ import dev.tenantpulse.dashboards.model.FieldConfig;
 import dev.tenantpulse.dashboards.model.FieldOverride;
 import dev.tenantpulse.dashboards.model.Panel;
 import dev.tenantpulse.tenancy.catalog.BillingModel;
-import dev.tenantpulse.tenancy.catalog.Plan;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
-import dev.tenantpulse.tenancy.catalog.Price;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,16 +88,6 @@ public final class UsageBillingDashboard {
    * it costs at their plan's usage price (from the catalog; only the meter the plan prices).
    */
   private static Panel.Spec topTenants(PlanCatalog catalog) {
-    List<String> prices = new ArrayList<>();
-    for (Plan plan : catalog.plans()) {
-      Price price = plan.price(BillingModel.USAGE);
-      prices.add(
-          "plan = %s AND meter = %s, %s"
-              .formatted(
-                  CatalogSql.literal(plan.id()),
-                  CatalogSql.literal(price.meter()),
-                  price.amount().toPlainString()));
-    }
     String sql =
         """
         WITH (SELECT (groupArray(tenant_id), groupArray(plan), groupArray(ifNull(billing_model, '')))
@@ -107,7 +95,7 @@ public final class UsageBillingDashboard {
             transform(tenant_id, t.1, t.2, 'unknown') AS plan,
             transform(tenant_id, t.1, t.3, '') AS billing_model
         SELECT tenant_id, plan, billing_model, meter, total_quantity,
-            if(billing_model = %s, total_quantity * multiIf(%s, 0), NULL) AS usage_charge
+            if(billing_model = %s, total_quantity * %s, NULL) AS usage_charge
         FROM (
             -- numeric group keys: hashing the two strings of every row was the slow part
             SELECT any(tid) AS tenant_id, any(m) AS meter, sum(quantity) AS total_quantity
@@ -122,7 +110,8 @@ public final class UsageBillingDashboard {
         ORDER BY total_quantity DESC, tenant_id, meter
         LIMIT 20"""
             .formatted(
-                CatalogSql.literal(BillingModel.USAGE.wireName()), String.join(", ", prices));
+                CatalogSql.literal(BillingModel.USAGE.wireName()),
+                CatalogSql.usagePrice(catalog, "0"));
     Panel.Spec spec =
         Panels.table(
             "Top tenants by usage",
@@ -136,11 +125,12 @@ public final class UsageBillingDashboard {
             text("meter"),
             number("total_quantity"),
             number("usage_charge"));
-    return spec.fieldConfig(
+    spec.fieldConfig(
         spec.fieldConfig()
             .override(
                 FieldOverride.byName("usage_charge")
                     .with("unit", "currency" + catalog.currency().getCurrencyCode())));
+    return Panels.linkToTenant(spec, "tenant_id");
   }
 
   /** Tenants not churned, a slice per billing model of the tenancy model plus "not set". */

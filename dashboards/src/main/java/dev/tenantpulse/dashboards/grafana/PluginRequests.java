@@ -10,6 +10,7 @@ import dev.tenantpulse.dashboards.provisioning.ProvisionedDatasources;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,11 +63,27 @@ public final class PluginRequests {
     return of(Boards.all(PlanCatalog.defaultCatalog()), from, to);
   }
 
+  /**
+   * The same with values a user typed or picked instead of the defaults (a tenant id in the tenant
+   * board's text box, which opens empty): each applies to the boards that have that variable.
+   */
+  public static List<PluginRequest> committed(
+      Instant from, Instant to, Map<String, List<String>> chosen) {
+    return of(Boards.all(PlanCatalog.defaultCatalog()), from, to, chosen);
+  }
+
   /** Every ClickHouse query (variables, panels, annotations) of the dashboards for the range. */
   public static List<PluginRequest> of(List<Dashboard> dashboards, Instant from, Instant to) {
+    return of(dashboards, from, to, Map.of());
+  }
+
+  private static List<PluginRequest> of(
+      List<Dashboard> dashboards, Instant from, Instant to, Map<String, List<String>> chosen) {
     List<PluginRequest> requests = new ArrayList<>();
     for (Dashboard dashboard : dashboards) {
-      QueryContext context = QueryContext.of(from, to, Selections.defaults(dashboard));
+      Map<String, List<String>> selection = new LinkedHashMap<>(Selections.defaults(dashboard));
+      chosen.forEach((name, values) -> selection.computeIfPresent(name, (k, v) -> values));
+      QueryContext context = QueryContext.of(from, to, selection);
       for (PanelQuery query : PanelQuery.of(List.of(dashboard))) {
         requests.add(
             new PluginRequest(

@@ -57,7 +57,7 @@ public final class ConsoleService implements Service {
 
   @Override
   public String name() {
-    return "Console (analyst SQL, operator API)";
+    return "Console (boards and alerts in the browser, analyst SQL, operator API)";
   }
 
   @Override

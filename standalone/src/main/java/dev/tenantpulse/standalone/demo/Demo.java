@@ -55,7 +55,9 @@ public final class Demo {
         };
     DemoTraffic traffic =
         new DemoTraffic(collectorUrl, consoleUrl, data.adminToken(options.adminToken()), out);
+    DemoViewer viewer =
+        new DemoViewer(data.usersFile(), dir.resolve("viewer-password"), consoleUrl, out);
     return new TenantPulseRuntime.Extensions(
-        List.of(webhook), Optional.of(rules), List.of(traffic));
+        List.of(webhook), Optional.of(rules), List.of(viewer, traffic));
   }
 }

@@ -2,12 +2,14 @@ package dev.tenantpulse.standalone.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantpulse.dashboards.DrillDownTenant;
 import dev.tenantpulse.dashboards.OracleTables;
 import dev.tenantpulse.dashboards.grafana.PluginRequest;
 import dev.tenantpulse.dashboards.grafana.PluginRequests;
 import dev.tenantpulse.scenario.generate.Scenario;
 import dev.tenantpulse.scenario.generate.ScenarioConfig;
 import dev.tenantpulse.scenario.generate.ScenarioGenerator;
+import dev.tenantpulse.scenario.oracle.ExpectedMetrics;
 import dev.tenantpulse.scenario.oracle.MetricOracle;
 import dev.tenantpulse.scenario.oracle.OracleOptions;
 import dev.tenantpulse.standalone.support.RunningRuntime;
@@ -45,18 +47,21 @@ class GrafanaPluginRequestsTests {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final byte[] BLOCK_INFO = HexFormat.of().parseHex("010002ffffffff00");
   private static String database;
+  private static String tenant;
 
   @BeforeAll
   static void fillTablesFromTheScenario() throws Exception {
     TestUsers.baseUrl();
     Scenario scenario = ScenarioGenerator.generate(CONFIG, PlanCatalog.defaultCatalog());
     database = "grafana_probe";
+    ExpectedMetrics expected = MetricOracle.compute(scenario.arrivals(), OracleOptions.streaming());
+    // The tenant board opens with an empty text box (no data): type a tenant that has some.
+    tenant = DrillDownTenant.of(expected);
     try (Connection c = DriverManager.getConnection(RunningRuntime.get().warehouseUrl());
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + database);
       ClickHouseMigrations.forDatabase(database).migrate(c);
-      new OracleTables(c, database, CONFIG.end().plus(Duration.ofHours(2)))
-          .insert(MetricOracle.compute(scenario.arrivals(), OracleOptions.streaming()), true);
+      new OracleTables(c, database, CONFIG.end().plus(Duration.ofHours(2))).insert(expected, true);
     }
   }
 
@@ -96,7 +101,8 @@ class GrafanaPluginRequestsTests {
 
   @Test
   void everyCommittedBoardQueryReturnsRowsWithTheAnalystsProfile() {
-    List<PluginRequest> requests = PluginRequests.committed(CONFIG.start(), CONFIG.end());
+    List<PluginRequest> requests =
+        PluginRequests.committed(CONFIG.start(), CONFIG.end(), Map.of("tenant", List.of(tenant)));
     assertThat(requests).hasSizeGreaterThan(20);
     List<String> wrong = new ArrayList<>();
     for (PluginRequest request : requests) {

@@ -1,9 +1,11 @@
 package dev.tenantpulse.standalone.support;
 
+import dev.tenantpulse.dashboards.DrillDownTenant;
 import dev.tenantpulse.dashboards.OracleTables;
 import dev.tenantpulse.scenario.generate.Scenario;
 import dev.tenantpulse.scenario.generate.ScenarioConfig;
 import dev.tenantpulse.scenario.generate.ScenarioGenerator;
+import dev.tenantpulse.scenario.oracle.ExpectedMetrics;
 import dev.tenantpulse.scenario.oracle.MetricOracle;
 import dev.tenantpulse.scenario.oracle.OracleOptions;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
@@ -31,6 +33,7 @@ public final class BoardData {
   public static final Instant FROM = TO.minus(Duration.ofDays(30));
 
   private static Scenario scenario;
+  private static String tenant;
 
   private BoardData() {}
 
@@ -43,14 +46,25 @@ public final class BoardData {
           Statement s = c.createStatement()) {
         s.execute("DROP DATABASE IF EXISTS " + RunningRuntime.BOARDS_DATABASE);
         ClickHouseMigrations.forDatabase(RunningRuntime.BOARDS_DATABASE).migrate(c);
-        new OracleTables(c, RunningRuntime.BOARDS_DATABASE, NOW)
-            .insert(MetricOracle.compute(generated.arrivals(), OracleOptions.streaming()), true);
+        ExpectedMetrics expected =
+            MetricOracle.compute(generated.arrivals(), OracleOptions.streaming());
+        new OracleTables(c, RunningRuntime.BOARDS_DATABASE, NOW).insert(expected, true);
+        tenant = DrillDownTenant.of(expected);
       } catch (Exception e) {
         throw new IllegalStateException("could not fill the boards' database", e);
       }
       scenario = generated;
     }
     return scenario;
+  }
+
+  /**
+   * A tenant of the scenario for which every panel of the tenant board has rows (the board opens
+   * empty).
+   */
+  public static synchronized String tenant() {
+    ensure();
+    return tenant;
   }
 
   /** {@code from=…&to=…} in epoch milliseconds, as the pages put the range in their URLs. */

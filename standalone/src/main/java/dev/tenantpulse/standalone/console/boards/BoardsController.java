@@ -7,6 +7,7 @@ import dev.tenantpulse.dashboards.model.Dashboard;
 import dev.tenantpulse.dashboards.model.Panel;
 import dev.tenantpulse.dashboards.model.QueryVariable;
 import dev.tenantpulse.dashboards.model.SqlTarget;
+import dev.tenantpulse.dashboards.model.TextBoxVariable;
 import dev.tenantpulse.dashboards.model.Variable;
 import dev.tenantpulse.standalone.console.ConsoleException;
 import dev.tenantpulse.standalone.console.Csv;
@@ -114,6 +115,7 @@ class BoardsController {
                         "board '" + uid + "' has no variable of that name"));
     return switch (variable) {
       case CustomVariable v -> new VariableOptions(v.options());
+      case TextBoxVariable v -> new VariableOptions(List.of());
       case QueryVariable v -> {
         SqlResult result = queries.run(queries.expand(v.sql(), context(dashboard, request)));
         List<CustomVariable.Option> options = new ArrayList<>();

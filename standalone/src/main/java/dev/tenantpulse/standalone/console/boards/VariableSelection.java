@@ -4,6 +4,7 @@ import dev.tenantpulse.dashboards.Selections;
 import dev.tenantpulse.dashboards.model.CustomVariable;
 import dev.tenantpulse.dashboards.model.Dashboard;
 import dev.tenantpulse.dashboards.model.QueryVariable;
+import dev.tenantpulse.dashboards.model.TextBoxVariable;
 import dev.tenantpulse.dashboards.model.Variable;
 import dev.tenantpulse.standalone.console.ConsoleException;
 import dev.tenantpulse.tenancy.events.IdPattern;
@@ -52,7 +53,8 @@ public final class VariableSelection {
       List<String> chosen =
           switch (variable) {
             case CustomVariable v -> listValues(v, given, problems);
-            case QueryVariable v -> idValue(v.name(), given, problems);
+            case QueryVariable v -> idValue(v.name(), given, problems, false);
+            case TextBoxVariable v -> idValue(v.name(), given, problems, true);
           };
       if (chosen != null) {
         values.put(variable.name(), chosen);
@@ -94,10 +96,17 @@ public final class VariableSelection {
     return List.copyOf(chosen);
   }
 
-  private static List<String> idValue(String name, String[] given, List<String> problems) {
+  /**
+   * @param emptyAllowed a text box may be cleared (the tenant board opens empty)
+   */
+  private static List<String> idValue(
+      String name, String[] given, List<String> problems, boolean emptyAllowed) {
     if (given.length != 1) {
       problems.add(name + ": takes one value");
       return null;
+    }
+    if (emptyAllowed && given[0].isEmpty()) {
+      return List.of("");
     }
     if (!IdPattern.matches(given[0])) {
       problems.add(name + ": " + shown(given[0]) + " is not an id (" + IdPattern.REGEX + ")");

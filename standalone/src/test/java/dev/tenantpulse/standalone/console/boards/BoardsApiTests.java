@@ -61,9 +61,10 @@ class BoardsApiTests {
       JsonNode dashboard = viewer.get("/api/boards/" + uid).json().get("dashboard");
       for (JsonNode panel : dashboard.get("panels")) {
         String path = "/api/boards/" + uid + "/panels/" + panel.get("id").asInt();
-        ConsoleLogin.Answer data = viewer.get(path + "?" + BoardData.range());
+        String query = BoardData.range() + "&var-tenant=" + BoardData.tenant();
+        ConsoleLogin.Answer data = viewer.get(path + "?" + query);
         assertThat(data.status()).as(path + " " + data.body()).isEqualTo(200);
-        String sql = viewer.get(path + "/sql?" + BoardData.range()).json().get("sql").asString();
+        String sql = viewer.get(path + "/sql?" + query).json().get("sql").asString();
         assertThat(sql).contains(RunningRuntime.BOARDS_DATABASE + ".").doesNotContain("$");
         List<List<String>> direct = runDirectly(sql);
         JsonNode rows = data.json().get("rows");
@@ -157,6 +158,37 @@ class BoardsApiTests {
             .json()
             .get("options");
     assertThat(features.findValuesAsString("value")).contains("sso");
+  }
+
+  @Test
+  void theTenantBoardOpensEmptyAndShowsTheTenantNamedInTheUrl() {
+    String path = "/api/boards/tenant-pulse-tenant/panels/";
+    JsonNode panels =
+        viewer.get("/api/boards/tenant-pulse-tenant").json().get("dashboard").get("panels");
+    for (JsonNode panel : panels) {
+      String url = path + panel.get("id").asInt() + "?" + BoardData.range();
+      assertThat(viewer.get(url).json().get("rows")).as(url).isEmpty();
+      assertThat(viewer.get(url + "&var-tenant=").json().get("rows")).as(url).isEmpty();
+      assertThat(viewer.get(url + "&var-tenant=" + BoardData.tenant()).json().get("rows"))
+          .as(url)
+          .isNotEmpty();
+    }
+  }
+
+  @Test
+  void hostileTenantValuesAreRefusedWith400() {
+    String path = "/api/boards/tenant-pulse-tenant/panels/1?var-tenant=";
+    int refused = 0;
+    for (String value : HostileValues.generate(20_261_207L, 100)) {
+      if (value.isEmpty() || dev.tenantpulse.tenancy.events.IdPattern.matches(value)) {
+        continue;
+      }
+      String encoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
+      ConsoleLogin.Answer answer = viewer.get(path + encoded);
+      assertThat(answer.status()).as(value).isEqualTo(400);
+      refused++;
+    }
+    assertThat(refused).isGreaterThan(100);
   }
 
   @Test
