@@ -67,6 +67,24 @@ export function cssColor(name) {
   return NAMED[name] || name;
 }
 
+/** Grafana's value mappings of one value: {text, color} of the first mapping that matches, or null. */
+export function mapValue(mappings, value) {
+  for (const m of mappings || []) {
+    if (m.type === "value" && value !== null && value !== undefined) {
+      const hit = m.options?.[String(value)];
+      if (hit) return { text: hit.text, color: hit.color };
+    } else if (m.type === "range" && typeof value === "number") {
+      const { from, to, result } = m.options || {};
+      if ((from === null || from === undefined || value >= from) && (to === null || to === undefined || value <= to)) {
+        return { text: result?.text, color: result?.color };
+      }
+    } else if (m.type === "special" && (value === null || value === undefined) && m.options?.match === "null") {
+      return { text: m.options.result?.text, color: m.options.result?.color };
+    }
+  }
+  return null;
+}
+
 /** The colour of the highest threshold step `value` reaches; null for transparent or none. */
 export function thresholdColor(thresholds, value) {
   if (typeof value !== "number" || !thresholds?.steps?.length) {

@@ -3,12 +3,14 @@
 import { h } from "./dom.js";
 import {
   PALETTE,
+  cssColor,
   continuousColor,
   fieldConfig,
   isDateOnly,
   isNumberType,
   isTimeType,
   linkUrl,
+  mapValue,
   textOn,
   thresholdColor,
   toSeries,
@@ -126,7 +128,8 @@ export function renderTable(body, panel, result, ctx) {
 
 function cell(value, column, ctx) {
   const config = column.config;
-  const text = cellText(value, column, config);
+  const mapped = mapValue(config.mappings, value);
+  const text = mapped?.text ?? cellText(value, column, config);
   const td = h("td", { className: isNumberType(column.type) ? "num" : null });
   const links = config.links || [];
   if (links.length && value !== null && value !== undefined) {
@@ -136,14 +139,23 @@ function cell(value, column, ctx) {
   } else {
     td.textContent = text;
   }
-  if (config.cellOptions?.type === "color-background" && typeof value === "number") {
-    const background = String(config.color?.mode || "").startsWith("continuous")
-      ? continuousColor(value, config.min ?? 0, config.max ?? 1)
-      : thresholdColor(config.thresholds, value);
-    if (background) {
-      td.style.backgroundColor = background;
-      td.style.color = textOn(background);
+  const type = config.cellOptions?.type;
+  if (type === "color-background" || type === "color-text") {
+    let colour = null;
+    if (mapped?.color) {
+      colour = cssColor(mapped.color);
+    } else if (typeof value === "number") {
+      colour = String(config.color?.mode || "").startsWith("continuous")
+        ? continuousColor(value, config.min ?? 0, config.max ?? 1)
+        : thresholdColor(config.thresholds, value);
+    }
+    if (colour && type === "color-background") {
+      td.style.backgroundColor = colour;
+      td.style.color = textOn(colour);
       td.classList.add("coloured");
+    } else if (colour) {
+      td.style.color = colour;
+      td.classList.add("coloured-text");
     }
   }
   return td;

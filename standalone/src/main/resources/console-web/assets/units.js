@@ -1,5 +1,5 @@
 // Values formatted with the units the generated boards use (Grafana's unit ids): percent,
-// percentunit, currencyUSD, s, ms, ops, reqps, short, string, none. `decimals` as in the field
+// percentunit, currencyUSD, s, m, h, ms, ops, reqps, short, string, none. `decimals` as in the field
 // config; without it, as many as make the value readable.
 
 const nf = (decimals) =>
@@ -68,6 +68,10 @@ export function formatValue(value, unit, decimals) {
       return (value < 0 ? "-$" : "$") + nf(decimals ?? 2).format(Math.abs(value));
     case "s":
       return seconds(value, decimals);
+    case "h":
+      return seconds(value * 3600, decimals);
+    case "m":
+      return seconds(value * 60, decimals);
     case "ms":
       return Math.abs(value) >= 1000 ? seconds(value / 1000, decimals) : fixed(value, decimals ?? 0) + " ms";
     case "ops":

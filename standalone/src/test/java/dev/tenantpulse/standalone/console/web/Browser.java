@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -156,8 +157,21 @@ final class Browser implements AutoCloseable {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
-      Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+      // The whole page, not the first screenful: the window grows to the page's height (the
+      // panels keep their size, their grid rows are fixed) and shrinks back afterwards.
+      Dimension size = driver.manage().window().getSize();
+      long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+      driver
+          .manage()
+          .window()
+          .setSize(new Dimension(size.getWidth(), (int) Math.min(8000, height + 200)));
+      try {
+        script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
+        Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        driver.manage().window().setSize(size);
+      }
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
