@@ -119,7 +119,13 @@ export function variableControl(board, variable) {
   const label = def.label || def.name;
   if (def.type === "textbox") {
     const input = h("input", { type: "search", id: uid(`var-${def.name}`), value: variable.value[0] ?? "", className: "textbox" });
-    input.addEventListener("change", () => board.setVariable(def.name, [input.value.trim()]));
+    // Applied on Enter or when focus leaves the box, not on every key (each value runs queries).
+    const apply = () => {
+      const value = input.value.trim();
+      if (value !== (variable.value[0] ?? "")) board.setVariable(def.name, [value]);
+    };
+    input.addEventListener("change", apply);
+    input.addEventListener("keydown", (e) => e.key === "Enter" && apply());
     return {
       element: h("div", { className: "variable" }, h("label", { for: input.id }, label), input),
       update: () => (input.value = variable.value[0] ?? ""),

@@ -6,6 +6,8 @@ const error = document.getElementById("login-error");
 const submit = document.getElementById("login-submit");
 const next = safeNext(new URLSearchParams(location.search).get("next"));
 
+document.body.dataset.ready = "true";
+
 function showError(text) {
   error.textContent = text;
   error.hidden = false;
