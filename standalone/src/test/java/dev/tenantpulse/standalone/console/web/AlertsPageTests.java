@@ -6,6 +6,7 @@ import dev.tenantpulse.standalone.support.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -18,7 +19,16 @@ class AlertsPageTests {
 
   @BeforeAll
   static void startTheBrowser() throws Exception {
+    if (!Browser.installed()) {
+      System.err.println(Browser.NOT_INSTALLED);
+      return; // each test then skips, visibly
+    }
     browser = Browser.start(TestAccounts.ensure().endpoints().console());
+  }
+
+  @BeforeEach
+  void needsChromium() {
+    Browser.assumeInstalled();
   }
 
   @AfterAll

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -35,9 +36,18 @@ class BoardPagesTests {
 
   @BeforeAll
   static void logInAsAViewer() throws Exception {
+    if (!Browser.installed()) {
+      System.err.println(Browser.NOT_INSTALLED);
+      return; // each test then skips, visibly
+    }
     String console = console();
     browser = Browser.start(console);
     browser.logIn(TestAccounts.VIEWER, TestAccounts.PASSWORD);
+  }
+
+  @BeforeEach
+  void needsChromium() {
+    Browser.assumeInstalled();
   }
 
   @AfterAll
@@ -313,6 +323,44 @@ class BoardPagesTests {
     assertThat(errors.get(0).getText()).startsWith("Error:").contains("from");
     // The 400s are the point of this test; the console may name them.
     assertThat(browser.consoleErrors(m -> m.contains("400"))).isEmpty();
+  }
+
+  @Test
+  void autoRefreshReloadsThePanelsAtTheChosenInterval() {
+    openBoard("tenant-pulse-onboarding", BoardData.range() + "&refresh=2s");
+    assertThat(
+            new org.openqa.selenium.support.ui.Select(browser.find("#auto-refresh"))
+                .getFirstSelectedOption()
+                .getText())
+        .isEqualTo("2s");
+    String panelRequests =
+        "return performance.getEntriesByType('resource').filter(e =>"
+            + " e.name.includes('/panels/1?')).length";
+    long before = ((Number) browser.script(panelRequests)).longValue();
+    browser.waitUntil(
+        "a reload of the panels by auto-refresh",
+        d -> ((Number) browser.script(panelRequests)).longValue() > before);
+    browser.waitForPanels();
+    assertThat(browser.findAll(".panel-body[data-state=data]")).isNotEmpty();
+
+    new org.openqa.selenium.support.ui.Select(browser.find("#auto-refresh"))
+        .selectByVisibleText("Off");
+    browser.waitForPanels();
+    assertThat(browser.location()).contains("refresh=").doesNotContain("refresh=2s");
+  }
+
+  @Test
+  void loggingOutEndsTheSession() {
+    openBoard("tenant-pulse-onboarding", BoardData.range());
+    browser.find("#logout").click();
+    browser.waitUntil("the login page", d -> browser.location().startsWith("/login"));
+    Object status =
+        browser.asyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch('/api/session').then(r => done(r.status))");
+    assertThat(((Number) status).intValue()).isEqualTo(401);
+    assertThat(browser.consoleErrors(m -> m.contains("401"))).isEmpty();
+    browser.logIn(TestAccounts.VIEWER, TestAccounts.PASSWORD);
   }
 
   @Test

@@ -32,8 +32,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browser implements AutoCloseable {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  // Debian's paths; the properties exist to prove the skip (-Dtenant-pulse.chromium=/nowhere).
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("tenant-pulse.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("tenant-pulse.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -47,12 +50,29 @@ final class Browser implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
+  static final String NOT_INSTALLED =
+      "the console's browser tests need Debian's chromium and chromium-driver at "
+          + CHROMIUM
+          + " and "
+          + CHROMEDRIVER
+          + " (apt-get install chromium chromium-driver; bin/test installs them as root): skipped";
+
+  static boolean installed() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  /**
+   * Skips the calling test, with the reason, where chromium is missing. Called before each test
+   * (not only in {@code @BeforeAll}, where JUnit would report the class as zero tests run rather
+   * than as skipped ones).
+   */
+  static void assumeInstalled() {
+    assumeTrue(installed(), NOT_INSTALLED);
+  }
+
   /** Starts a fresh browser (own profile: no cookies) for pages under {@code baseUrl}. */
   static Browser start(String baseUrl) {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "the console's browser tests need Debian's chromium and chromium-driver"
-            + " (apt-get install chromium chromium-driver): skipped");
+    assumeInstalled();
     try {
       Path profile = Files.createTempDirectory("tp-chromium-");
       ChromeOptions options = new ChromeOptions();
