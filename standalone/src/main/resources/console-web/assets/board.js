@@ -198,10 +198,15 @@ class Board {
     if (!fromUrl) this.writeUrl();
     this.variableControls.forEach((c) => c.update());
     this.renderLinks();
-    const errors = this.variables.filter((v) => v.error).map((v) => `${v.def.label || v.def.name}: ${v.error}`);
+    const notes = this.variables.filter((v) => v.error).map((v) => `Options of “${v.def.label || v.def.name}” could not be loaded: ${v.error}.`);
+    // A board about one thing (the tenant board) opens empty: say what to type rather than show
+    // a page of "No data".
+    for (const v of this.variables.filter((x) => x.def.type === "textbox" && !(x.value[0] ?? "").trim())) {
+      notes.push(`Type a value into “${v.def.label || v.def.name}” to fill this board${v.def.description ? ` (${v.def.description.replace(/\.$/, "")})` : ""}.`);
+    }
     const message = document.getElementById("board-message");
-    message.hidden = !errors.length;
-    message.textContent = errors.length ? `Variable options could not be loaded — ${errors.join("; ")}` : "";
+    message.hidden = !notes.length;
+    message.textContent = notes.join(" ");
     this.schedule();
     await Promise.all(this.panels.map((p) => p.load()));
     announce(`${this.dashboard.title}: panels updated.`);

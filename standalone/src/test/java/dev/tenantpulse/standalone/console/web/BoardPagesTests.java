@@ -234,6 +234,23 @@ class BoardPagesTests {
   }
 
   @Test
+  void theTenantBoardOpensEmptyAndFillsWithTheTenantTypedIntoItsTextBox() {
+    String tenant = topTenant();
+    openBoard(TENANT_BOARD, BoardData.range());
+    assertThat(browser.find("#board-message").getText()).startsWith("Type a value into “Tenant”");
+    assertThat(browser.findAll(".panel-body[data-state=data]")).isEmpty();
+
+    WebElement box = browser.find("input[type=search]");
+    assertThat(box.getAccessibleName()).isEqualTo("Tenant");
+    box.sendKeys(tenant, Keys.ENTER);
+    browser.waitUntil(
+        "the tenant in the URL", d -> browser.location().contains("var-tenant=" + tenant));
+    browser.waitForPanels();
+    assertThat(browser.find("#board-message").isDisplayed()).isFalse();
+    assertThat(browser.find("section[data-panel-id='1'] tbody").getText()).startsWith(tenant);
+  }
+
+  @Test
   void theTenantLinkOfTheTopTenantsTableOpensTheTenantDrillDown() {
     openBoard("tenant-pulse-usage-billing", BoardData.range());
     WebElement link = browser.find("section.panel-table a[href^='/d/tenant-pulse-tenant?']");
