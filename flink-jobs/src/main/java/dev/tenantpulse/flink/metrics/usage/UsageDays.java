@@ -97,6 +97,7 @@ public final class UsageDays implements java.io.Serializable {
     sums.put(key, sum);
     if (first) {
       timers.registerEventTimeTimer(cleanupAt(dayStart));
+      months.registerCleanup(dayStart, timers);
     }
   }
 

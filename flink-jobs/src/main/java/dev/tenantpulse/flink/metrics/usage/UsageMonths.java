@@ -63,13 +63,8 @@ final class UsageMonths implements java.io.Serializable {
     long monthStart = monthStart(dayStart);
     UsageKey key = new UsageKey(monthStart, meter);
     UsageSum previous = sums.get(key);
-    UsageSum sum;
-    if (previous == null) {
-      sum = new UsageSum(quantity, RowVersions.NONE);
-      timers.registerEventTimeTimer(cleanupAt(monthStart));
-    } else {
-      sum = previous.plus(quantity);
-    }
+    UsageSum sum =
+        previous == null ? new UsageSum(quantity, RowVersions.NONE) : previous.plus(quantity);
     long version = RowVersions.next(sum.version(), timers.currentProcessingTime());
     if (range.contains(monthStart)) {
       out.accept(
@@ -82,6 +77,14 @@ final class UsageMonths implements java.io.Serializable {
               version));
     }
     sums.put(key, sum.emittedAs(version));
+  }
+
+  /**
+   * Asks for the cleanup timer of the month holding {@code dayStart}. Called when a day gets its
+   * first event (in processElement: a BATCH job ignores timers registered while its timers fire).
+   */
+  void registerCleanup(long dayStart, TimerService timers) {
+    timers.registerEventTimeTimer(cleanupAt(monthStart(dayStart)));
   }
 
   /** Drops the months whose cleanup time is at or before {@code timestamp}. */
