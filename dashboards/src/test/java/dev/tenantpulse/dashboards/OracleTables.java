@@ -9,6 +9,8 @@ import dev.tenantpulse.scenario.oracle.ExpectedOnboardingCohort;
 import dev.tenantpulse.scenario.oracle.ExpectedOnboardingTenant;
 import dev.tenantpulse.scenario.oracle.ExpectedTenant;
 import dev.tenantpulse.scenario.oracle.ExpectedUsageDay;
+import dev.tenantpulse.scenario.oracle.ExpectedUsageDayByPlan;
+import dev.tenantpulse.scenario.oracle.ExpectedUsageMonth;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -44,6 +46,8 @@ public final class OracleTables {
       activeHours(m.activeHours(), 1_000, computedAt.minusSeconds(60));
       activeHoursByPlan(m.activeHoursByPlan(), 1_000, computedAt.minusSeconds(60));
       usage(m.usageDays(), 1_000, computedAt.minusSeconds(60));
+      usageMonths(m.usageMonths(), 1_000, computedAt.minusSeconds(60));
+      usageByPlan(m.usageDaysByPlan(), 1_000, computedAt.minusSeconds(60));
     }
     activeHours(m.activeHours(), 0, computedAt);
     activeHoursByPlan(m.activeHoursByPlan(), 0, computedAt);
@@ -51,6 +55,8 @@ public final class OracleTables {
     onboardingTenants(m.onboardingTenants());
     cohorts(m.onboardingCohorts());
     usage(m.usageDays(), 0, computedAt);
+    usageMonths(m.usageMonths(), 0, computedAt);
+    usageByPlan(m.usageDaysByPlan(), 0, computedAt);
   }
 
   private PreparedStatement prepare(String table, String columns, int count) throws SQLException {
@@ -239,6 +245,39 @@ public final class OracleTables {
         p.setString(3, u.meter());
         p.setDouble(4, u.quantity() + skew);
         p.setObject(5, at);
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  private void usageMonths(List<ExpectedUsageMonth> rows, double skew, Instant at)
+      throws SQLException {
+    try (PreparedStatement p =
+        prepare("usage_monthly", "month, tenant_id, meter, quantity, computed_at", 5)) {
+      for (ExpectedUsageMonth u : rows) {
+        p.setObject(1, u.month());
+        p.setString(2, u.tenantId());
+        p.setString(3, u.meter());
+        p.setDouble(4, u.quantity() + skew);
+        p.setObject(5, at);
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  private void usageByPlan(List<ExpectedUsageDayByPlan> rows, double skew, Instant at)
+      throws SQLException {
+    try (PreparedStatement p =
+        prepare("usage_daily_by_plan", "day, plan, meter, quantity, tenants, computed_at", 6)) {
+      for (ExpectedUsageDayByPlan u : rows) {
+        p.setObject(1, u.day());
+        p.setString(2, u.plan());
+        p.setString(3, u.meter());
+        p.setDouble(4, u.quantity() + skew);
+        p.setLong(5, u.tenants() + (skew == 0 ? 0 : 1));
+        p.setObject(6, at);
         p.addBatch();
       }
       p.executeBatch();

@@ -197,21 +197,21 @@ class PanelQueriesOnScenarioTests {
   }
 
   @Test
-  void usagePanelSumsEachPlansUsageUnderTheTenantsCurrentPlan() throws Exception {
-    Map<String, String> planOf = new HashMap<>();
-    expected.tenants().forEach(t -> planOf.put(t.tenantId(), t.plan()));
+  void usagePanelSumsEachDaysUsageUnderThePlanAtTheEndOfTheDay() throws Exception {
     Map<String, Double> oracle = new HashMap<>();
     expected
-        .usageDays()
+        .usageDaysByPlan()
         .forEach(
             u ->
                 oracle.merge(
-                    planOf.getOrDefault(u.tenantId(), PlanCatalog.UNKNOWN_PLAN) + "/" + u.meter(),
-                    u.quantity(),
-                    Double::sum));
+                    u.day() + "/" + u.plan() + "/" + u.meter(), u.quantity(), Double::sum));
     Map<String, Double> panel = new HashMap<>();
     for (List<Object> row : run(UsageBillingDashboard.UID, "Usage per day")) {
-      panel.merge(row.get(2) + "/" + row.get(1), ((Number) row.get(3)).doubleValue(), Double::sum);
+      LocalDate day = LocalDate.ofInstant(instant(row.get(0)), ZoneOffset.UTC);
+      panel.merge(
+          day + "/" + row.get(2) + "/" + row.get(1),
+          ((Number) row.get(3)).doubleValue(),
+          Double::sum);
     }
     assertThat(panel.keySet()).isEqualTo(oracle.keySet());
     oracle.forEach(

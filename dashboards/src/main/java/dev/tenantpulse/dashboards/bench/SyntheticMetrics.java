@@ -89,6 +89,8 @@ public final class SyntheticMetrics {
           "onboarding_tenants",
           "onboarding_cohorts",
           "usage_daily",
+          "usage_monthly",
+          "usage_daily_by_plan",
           "events");
 
   private long count(Statement s, String table) throws SQLException {
@@ -107,6 +109,8 @@ public final class SyntheticMetrics {
       case "onboarding_tenants" -> withReemits(table, onboardingTenants());
       case "onboarding_cohorts" -> List.of(onboardingCohorts());
       case "usage_daily" -> withReemits(table, usage());
+      case "usage_monthly" -> withReemits(table, usageMonthly());
+      case "usage_daily_by_plan" -> withReemits(table, usageByPlan());
       case "events" -> shape.events() == 0 ? List.of(signups()) : List.of(events(), signups());
       default -> throw new IllegalArgumentException(table);
     };
@@ -145,7 +149,9 @@ public final class SyntheticMetrics {
           "onboarding_tenants",
               "tenant_id, signed_up_at, cohort_week, signup_plan, step_first_at, completed_at,"
                   + " completion_seconds, first_value_at, first_value_seconds, computed_at",
-          "usage_daily", "day, tenant_id, meter, quantity, computed_at");
+          "usage_daily", "day, tenant_id, meter, quantity, computed_at",
+          "usage_monthly", "month, tenant_id, meter, quantity, computed_at",
+          "usage_daily_by_plan", "day, plan, meter, quantity, tenants, computed_at");
 
   // --- the tables -------------------------------------------------------------------------
 
@@ -358,6 +364,44 @@ public final class SyntheticMetrics {
             m,
             computedAt(),
             (long) shape.days() * perDay);
+  }
+
+  /**
+   * The monthly rollup the usage job writes beside {@code usage_daily}: per month, the sum of the
+   * newest {@code usage_daily} rows (the first month partial, as the data starts mid-month).
+   */
+  private String usageMonthly() {
+    return """
+        SELECT month, tenant_id, meter, q AS quantity, c AS computed_at
+        FROM (
+            SELECT toStartOfMonth(day) AS month, tenant_id, meter, sum(quantity) AS q,
+                max(computed_at) AS c
+            FROM %s.usage_daily FINAL
+            GROUP BY month, tenant_id, meter
+        )"""
+        .formatted(db);
+  }
+
+  /**
+   * The per-plan rollup the usage job writes: the newest {@code usage_daily} rows grouped by the
+   * tenant's plan at the end of the day. A synthetic tenant never changes plan, so that is its
+   * {@code tenants} plan from its signup day on, unknown before.
+   */
+  private String usageByPlan() {
+    return """
+        SELECT day, plan, meter, q AS quantity, n AS tenants, c AS computed_at
+        FROM (
+            SELECT u.day AS day,
+                if(t.signed_up_at IS NOT NULL AND toDate(t.signed_up_at, 'UTC') <= u.day,
+                    t.plan, 'unknown') AS plan,
+                u.meter AS meter, sum(u.quantity) AS q, count() AS n, max(u.computed_at) AS c
+            FROM (SELECT day, tenant_id, meter, quantity, computed_at
+                  FROM %1$s.usage_daily FINAL) AS u
+            LEFT JOIN (SELECT tenant_id, plan, signed_up_at FROM %1$s.tenants FINAL) AS t
+                ON u.tenant_id = t.tenant_id
+            GROUP BY day, plan, meter
+        )"""
+        .formatted(db);
   }
 
   /** The signup event of every tenant that signed up, as {@code tenants} states it. */

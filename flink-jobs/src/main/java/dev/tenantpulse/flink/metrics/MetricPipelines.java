@@ -11,7 +11,12 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRowWriter;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortsFunction;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRowWriter;
+import dev.tenantpulse.flink.metrics.usage.UsageByPlanFunction;
+import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
+import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRowWriter;
+import dev.tenantpulse.flink.metrics.usage.UsageMonthRowWriter;
+import dev.tenantpulse.flink.metrics.usage.UsagePlanShare;
 import dev.tenantpulse.flink.rejected.Rejections;
 import dev.tenantpulse.flink.tenant.TenantRowWriter;
 import dev.tenantpulse.tenancy.events.TenantEvent;
@@ -30,8 +35,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  *
  * <p>Shape: one keyed operator per tenant ({@link TenantEventsFunction}, the job's parallelism)
  * writes the per-tenant tables and sends compact facts to the cross-tenant aggregators, which run
- * with parallelism 1 (they see tenant-hours and tenant-days, not events). Both run unchanged in
- * STREAMING and BATCH execution mode.
+ * with parallelism 1 (they see tenant-hours and tenant-days, not events); usage per plan is keyed
+ * by (day, meter) instead, at the job's parallelism. Both run unchanged in STREAMING and BATCH
+ * execution mode.
  */
 public final class MetricPipelines {
 
@@ -89,6 +95,15 @@ public final class MetricPipelines {
             .name("onboarding-cohorts")
             .uid("onboarding-cohorts");
 
+    SingleOutputStreamOperator<UsageDayByPlanRow> usageByPlan =
+        facts
+            .getSideOutput(TenantEventsFunction.USAGE_SHARES)
+            .keyBy(UsagePlanShare::dayAndMeter, Types.STRING)
+            .process(new UsageByPlanFunction(latenessMs, marginMs, range))
+            .returns(RowTypes.of(UsageDayByPlanRow.class))
+            .name("usage-by-plan")
+            .uid("usage-by-plan");
+
     List<RowStream<?>> all = new ArrayList<>();
     all.add(
         new RowStream<>(
@@ -111,6 +126,12 @@ public final class MetricPipelines {
             "usage_daily",
             facts.getSideOutput(TenantEventsFunction.USAGE),
             new UsageDayRowWriter()));
+    all.add(
+        new RowStream<>(
+            "usage_monthly",
+            facts.getSideOutput(TenantEventsFunction.USAGE_MONTHLY),
+            new UsageMonthRowWriter()));
+    all.add(new RowStream<>("usage_daily_by_plan", usageByPlan, new UsageDayByPlanRowWriter()));
     return new MetricStreams(all, facts.getSideOutput(Rejections.TAG));
   }
 

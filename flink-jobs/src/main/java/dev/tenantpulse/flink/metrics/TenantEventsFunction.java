@@ -4,6 +4,10 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingProgress;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDays;
+import dev.tenantpulse.flink.metrics.usage.UsageKey;
+import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
+import dev.tenantpulse.flink.metrics.usage.UsagePlanShare;
+import dev.tenantpulse.flink.metrics.usage.UsageSum;
 import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.rejected.Rejections;
 import dev.tenantpulse.flink.tenant.LifecycleEntry;
@@ -11,6 +15,7 @@ import dev.tenantpulse.flink.tenant.TenantRow;
 import dev.tenantpulse.flink.tenant.TenantTimeline;
 import dev.tenantpulse.tenancy.events.EventType;
 import dev.tenantpulse.tenancy.events.TenantEvent;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -26,8 +31,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * The per-tenant operator (keyed by tenant id, the job's parallelism): turns a tenant's events into
  * the rows that belong to the tenant alone ({@code tenants}, {@code usage_daily}, {@code
- * onboarding_tenants}, as side outputs) and into compact {@link TenantFact}s for the cross-tenant
- * aggregators (main output).
+ * usage_monthly}, {@code onboarding_tenants}, as side outputs) and into compact {@link TenantFact}s
+ * for the cross-tenant aggregators (main output), and {@link UsagePlanShare}s for {@code
+ * usage_daily_by_plan}: with each {@code usage_daily} row, and for each closed day a late plan
+ * change moves to another plan.
  *
  * <p>Input: deduplicated events, timestamps and watermarks assigned, events beyond the lateness
  * removed. Events within the lateness may arrive behind the watermark: every row they change is
@@ -47,6 +54,10 @@ public final class TenantEventsFunction
       new OutputTag<>("tenants", RowTypes.of(TenantRow.class));
   public static final OutputTag<UsageDayRow> USAGE =
       new OutputTag<>("usage-daily", RowTypes.of(UsageDayRow.class));
+  public static final OutputTag<UsageMonthRow> USAGE_MONTHLY =
+      new OutputTag<>("usage-monthly", RowTypes.of(UsageMonthRow.class));
+  public static final OutputTag<UsagePlanShare> USAGE_SHARES =
+      new OutputTag<>("usage-plan-shares", RowTypes.of(UsagePlanShare.class));
   public static final OutputTag<OnboardingTenantRow> ONBOARDING =
       new OutputTag<>("onboarding-tenants", RowTypes.of(OnboardingTenantRow.class));
 
@@ -108,7 +119,7 @@ public final class TenantEventsFunction
           event.meter(),
           event.quantity(),
           ctx.timerService(),
-          r -> ctx.output(USAGE, r));
+          usageOutputs(tenant, ctx));
     }
     if (type.isActivity()) {
       onActivity(tenant, ts, out);
@@ -134,7 +145,30 @@ public final class TenantEventsFunction
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TenantFact> out)
       throws Exception {
-    usage.onTimer(ctx.getCurrentKey(), timestamp, ctx.timerService(), r -> ctx.output(USAGE, r));
+    String tenant = ctx.getCurrentKey();
+    usage.onTimer(tenant, timestamp, ctx.timerService(), usageOutputs(tenant, ctx));
+  }
+
+  /** Each day row also goes to the by-plan aggregator, with the tenant's plan at the day's end. */
+  private UsageDays.Outputs usageOutputs(String tenant, Context ctx) {
+    return new UsageDays.Outputs(
+        r -> {
+          ctx.output(USAGE, r);
+          long dayStart = UtcTime.dayStart(r.day());
+          ctx.output(
+              USAGE_SHARES,
+              new UsagePlanShare(
+                  dayStart, r.meter(), tenant, planAt(dayStart + UtcTime.DAY_MS), r.quantity()));
+        },
+        r -> ctx.output(USAGE_MONTHLY, r));
+  }
+
+  private String planAt(long t) {
+    try {
+      return TenantTimeline.of(lifecycle.get()).planAt(t);
+    } catch (Exception e) {
+      throw new IllegalStateException("reading the lifecycle state failed", e);
+    }
   }
 
   private void onActivity(String tenant, long ts, Collector<TenantFact> out) throws Exception {
@@ -162,9 +196,35 @@ public final class TenantEventsFunction
   private void onLifecycle(String tenant, TenantEvent event, Context ctx, Collector<TenantFact> out)
       throws Exception {
     LifecycleEntry entry = LifecycleEntry.of(event);
+    TenantTimeline before = TenantTimeline.of(lifecycle.get());
     lifecycle.add(entry);
     out.collect(TenantFact.lifecycle(tenant, entry));
-    emitTenantRow(tenant, TenantTimeline.of(lifecycle.get()), ctx);
+    TenantTimeline after = TenantTimeline.of(lifecycle.get());
+    emitTenantRow(tenant, after, ctx);
+    if (entry.setsPlan()) {
+      movePlanOfClosedDays(tenant, entry.timestamp(), before, after, ctx);
+    }
+  }
+
+  /**
+   * A signup or plan change behind the watermark can change the plan at the end of a day already
+   * closed: that day's usage moves to the new plan (a share for each of its meters).
+   */
+  private void movePlanOfClosedDays(
+      String tenant, long ts, TenantTimeline before, TenantTimeline after, Context ctx)
+      throws Exception {
+    long watermark = ctx.timerService().currentWatermark();
+    for (Map.Entry<UsageKey, UsageSum> day : usage.closedDaysEndingAfter(ts, watermark)) {
+      long dayStart = day.getKey().dayStart();
+      long dayEnd = dayStart + UtcTime.DAY_MS;
+      String plan = after.planAt(dayEnd);
+      if (range.contains(dayStart) && !plan.equals(before.planAt(dayEnd))) {
+        ctx.output(
+            USAGE_SHARES,
+            new UsagePlanShare(
+                dayStart, day.getKey().meter(), tenant, plan, day.getValue().quantity()));
+      }
+    }
   }
 
   private void emitTenantRow(String tenant, TenantTimeline timeline, Context ctx) throws Exception {

@@ -5,7 +5,9 @@ import dev.tenantpulse.flink.metrics.active.ActiveHourRow;
 import dev.tenantpulse.flink.metrics.adoption.FeatureAdoptionRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
+import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
+import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
 import dev.tenantpulse.flink.tenant.TenantRow;
 import dev.tenantpulse.flink.testing.TestFlink;
 import dev.tenantpulse.tenancy.events.TenantEvent;
@@ -160,6 +162,10 @@ final class PipelineRun {
       return r.cohortWeek();
     } else if (row instanceof UsageDayRow r) {
       return List.of(r.tenantId(), r.day(), r.meter());
+    } else if (row instanceof UsageMonthRow r) {
+      return List.of(r.tenantId(), r.month(), r.meter());
+    } else if (row instanceof UsageDayByPlanRow r) {
+      return List.of(r.day(), r.plan(), r.meter());
     } else if (row instanceof TenantRow r) {
       return r.tenantId();
     }
@@ -178,6 +184,10 @@ final class PipelineRun {
     } else if (row instanceof OnboardingCohortRow r) {
       return r.version();
     } else if (row instanceof UsageDayRow r) {
+      return r.version();
+    } else if (row instanceof UsageMonthRow r) {
+      return r.version();
+    } else if (row instanceof UsageDayByPlanRow r) {
       return r.version();
     } else if (row instanceof TenantRow r) {
       return r.version();

@@ -5,7 +5,9 @@ import dev.tenantpulse.flink.metrics.active.ActiveHourRow;
 import dev.tenantpulse.flink.metrics.adoption.FeatureAdoptionRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
+import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
+import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
 import dev.tenantpulse.flink.tenant.TenantRow;
 import java.time.Instant;
 import java.util.List;
@@ -56,6 +58,10 @@ final class RowValues {
       return new OnboardingCohortRow(r.cohortWeek(), r.signups(), r.completion(), r.value(), z, 0);
     } else if (row instanceof UsageDayRow r) {
       return new UsageDayRow(r.day(), r.tenantId(), r.meter(), r.quantity(), z, 0);
+    } else if (row instanceof UsageMonthRow r) {
+      return new UsageMonthRow(r.month(), r.tenantId(), r.meter(), r.quantity(), z, 0);
+    } else if (row instanceof UsageDayByPlanRow r) {
+      return new UsageDayByPlanRow(r.day(), r.plan(), r.meter(), r.quantity(), r.tenants(), z, 0);
     } else if (row instanceof TenantRow r) {
       return new TenantRow(
           r.tenantId(),

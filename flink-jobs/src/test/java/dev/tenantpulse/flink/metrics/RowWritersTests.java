@@ -13,8 +13,12 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRowWriter;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRowWriter;
 import dev.tenantpulse.flink.metrics.onboarding.StepStats;
+import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
+import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRowWriter;
+import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
+import dev.tenantpulse.flink.metrics.usage.UsageMonthRowWriter;
 import dev.tenantpulse.flink.sink.ClickHouseOptions;
 import dev.tenantpulse.flink.sink.ClickHouseSinkTestAccess;
 import dev.tenantpulse.flink.sink.TableWriter;
@@ -134,6 +138,31 @@ class RowWritersTests {
             new UsageDayRow(DAY, "acme", "api_calls", 3.75, v(2), 2)));
     assertThat(select("toString(day), tenant_id, meter, quantity", "usage_daily", "meter"))
         .containsExactly(Arrays.asList("2026-01-05", "acme", "api_calls", 3.75));
+  }
+
+  @Test
+  void usageRollupRowsReplaceTheirEarlierVersions() throws Exception {
+    LocalDate month = DAY.withDayOfMonth(1);
+    write(
+        new UsageMonthRowWriter(),
+        List.of(
+            new UsageMonthRow(month, "acme", "api_calls", 3.5, v(1), 1),
+            new UsageMonthRow(month, "acme", "api_calls", 3.75, v(2), 2)));
+    assertThat(select("toString(month), tenant_id, meter, quantity", "usage_monthly", "meter"))
+        .containsExactly(Arrays.asList("2026-01-01", "acme", "api_calls", 3.75));
+
+    write(
+        new UsageDayByPlanRowWriter(),
+        List.of(
+            new UsageDayByPlanRow(DAY, "starter", "api_calls", 5.0, 1, v(1), 1),
+            new UsageDayByPlanRow(DAY, "pro", "api_calls", 3.0, 1, v(1), 1),
+            new UsageDayByPlanRow(DAY, "starter", "api_calls", 0.0, 0, v(2), 2),
+            new UsageDayByPlanRow(DAY, "pro", "api_calls", 8.0, 2, v(2), 2)));
+    assertThat(
+            select("toString(day), plan, meter, quantity, tenants", "usage_daily_by_plan", "plan"))
+        .containsExactly(
+            Arrays.asList("2026-01-05", "pro", "api_calls", 8.0, BigInteger.TWO),
+            Arrays.asList("2026-01-05", "starter", "api_calls", 0.0, BigInteger.ZERO));
   }
 
   @Test

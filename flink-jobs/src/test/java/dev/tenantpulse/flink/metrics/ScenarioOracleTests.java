@@ -8,7 +8,9 @@ import dev.tenantpulse.flink.metrics.adoption.FeatureAdoptionRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
 import dev.tenantpulse.flink.metrics.onboarding.StepStats;
+import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
+import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
 import dev.tenantpulse.flink.tenant.TenantRow;
 import dev.tenantpulse.scenario.generate.Scenario;
 import dev.tenantpulse.scenario.generate.ScenarioConfig;
@@ -22,6 +24,8 @@ import dev.tenantpulse.scenario.oracle.ExpectedOnboardingCohort;
 import dev.tenantpulse.scenario.oracle.ExpectedOnboardingTenant;
 import dev.tenantpulse.scenario.oracle.ExpectedTenant;
 import dev.tenantpulse.scenario.oracle.ExpectedUsageDay;
+import dev.tenantpulse.scenario.oracle.ExpectedUsageDayByPlan;
+import dev.tenantpulse.scenario.oracle.ExpectedUsageMonth;
 import dev.tenantpulse.scenario.oracle.MetricOracle;
 import dev.tenantpulse.scenario.oracle.OracleOptions;
 import dev.tenantpulse.tenancy.events.TenantEvent;
@@ -67,6 +71,10 @@ class ScenarioOracleTests {
     assertThat(expected.activeHours())
         .anyMatch(h -> h.dropRatio() != null && h.dropRatio() >= 0.20);
     assertThat(expected.usageDays()).isNotEmpty();
+    assertThat(expected.usageMonths()).hasSizeLessThan(expected.usageDays().size());
+    assertThat(expected.usageDaysByPlan())
+        .extracting(ExpectedUsageDayByPlan::plan)
+        .hasSizeGreaterThan(1);
   }
 
   /** First copy of each (tenant, id); events more than the lateness behind the newest dropped. */
@@ -304,6 +312,31 @@ class ScenarioOracleTests {
             t.<UsageDayRow>latest("usage_daily"),
             r -> r.day() + " " + r.tenantId() + " " + r.meter(),
             r -> values(r.quantity())));
+    diff.compare(
+        "usage_monthly",
+        List.of("quantity"),
+        index(
+            expected.usageMonths(),
+            r -> r.month() + " " + r.tenantId() + " " + r.meter(),
+            (ExpectedUsageMonth r) -> values(r.quantity())),
+        index(
+            t.<UsageMonthRow>latest("usage_monthly"),
+            r -> r.month() + " " + r.tenantId() + " " + r.meter(),
+            r -> values(r.quantity())));
+    // tenants = 0: a plan every tenant of the day left after a late plan change (no oracle row)
+    diff.compare(
+        "usage_daily_by_plan",
+        List.of("quantity", "tenants"),
+        index(
+            expected.usageDaysByPlan(),
+            r -> r.day() + " " + r.plan() + " " + r.meter(),
+            (ExpectedUsageDayByPlan r) -> values(r.quantity(), r.tenants())),
+        index(
+            t.<UsageDayByPlanRow>latest("usage_daily_by_plan").stream()
+                .filter(r -> r.tenants() > 0)
+                .toList(),
+            r -> r.day() + " " + r.plan() + " " + r.meter(),
+            r -> values(r.quantity(), r.tenants())));
   }
 
   static List<Object> cohortValues(OnboardingCohortRow r) {

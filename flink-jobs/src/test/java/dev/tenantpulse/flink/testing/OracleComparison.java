@@ -28,7 +28,9 @@ public final class OracleComparison {
           "feature_adoption_daily",
           "onboarding_tenants",
           "onboarding_cohorts",
-          "usage_daily");
+          "usage_daily",
+          "usage_monthly",
+          "usage_daily_by_plan");
 
   private static final int SHOWN_PER_TABLE = 5;
 
@@ -58,7 +60,8 @@ public final class OracleComparison {
       String period =
           switch (table) {
             case "active_tenants_hourly", "active_tenants_hourly_by_plan" -> "window_end";
-            case "feature_adoption_daily", "usage_daily" -> "day";
+            case "feature_adoption_daily", "usage_daily", "usage_daily_by_plan" -> "day";
+            case "usage_monthly" -> "month";
             case "onboarding_tenants" -> "signed_up_at";
             case "onboarding_cohorts" -> "cohort_week";
             default -> throw new IllegalArgumentException(table + " has no period");
@@ -114,6 +117,13 @@ public final class OracleComparison {
           case "usage_daily" ->
               "SELECT concat(toString(day), ' ', tenant_id, ' ', meter), quantity"
                   + " FROM %s.usage_daily FINAL";
+          case "usage_monthly" ->
+              "SELECT concat(toString(month), ' ', tenant_id, ' ', meter), quantity"
+                  + " FROM %s.usage_monthly FINAL";
+          // tenants = 0: a plan every tenant of the day left after a late plan change (V007)
+          case "usage_daily_by_plan" ->
+              "SELECT concat(toString(day), ' ', plan, ' ', meter), quantity, tenants"
+                  + " FROM (SELECT * FROM %s.usage_daily_by_plan FINAL WHERE tenants > 0)";
           default -> throw new IllegalArgumentException("no comparison for " + table);
         };
     Map<String, List<Object>> rows = new TreeMap<>();
@@ -199,6 +209,16 @@ public final class OracleComparison {
               e.usageDays(),
               u -> u.day() + " " + u.tenantId() + " " + u.meter(),
               u -> values(u.quantity()));
+      case "usage_monthly" ->
+          index(
+              e.usageMonths(),
+              u -> u.month() + " " + u.tenantId() + " " + u.meter(),
+              u -> values(u.quantity()));
+      case "usage_daily_by_plan" ->
+          index(
+              e.usageDaysByPlan(),
+              u -> u.day() + " " + u.plan() + " " + u.meter(),
+              u -> values(u.quantity(), u.tenants()));
       default -> throw new IllegalArgumentException("no comparison for " + table);
     };
   }

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
  * The expected rows of every table, each list in a fixed order: events in arrival order, hourly
  * rows by window end (then plan in catalog order, {@code unknown} after), adoption by day, plan and
  * feature (catalog features first), onboarding tenants by id, cohorts by week, usage by day, tenant
- * and meter, tenants by id.
+ * and meter, monthly usage by month, tenant and meter, usage by plan by day, plan and meter,
+ * tenants by id.
  *
  * @param events one row per (tenant_id, event_id): the first copy, late ones flagged
  * @param duplicates how many arrivals were later copies (dropped)
@@ -27,6 +28,8 @@ public record ExpectedMetrics(
     List<ExpectedOnboardingTenant> onboardingTenants,
     List<ExpectedOnboardingCohort> onboardingCohorts,
     List<ExpectedUsageDay> usageDays,
+    List<ExpectedUsageMonth> usageMonths,
+    List<ExpectedUsageDayByPlan> usageDaysByPlan,
     long duplicates,
     long lateEvents) {
 
@@ -39,6 +42,8 @@ public record ExpectedMetrics(
     onboardingTenants = List.copyOf(onboardingTenants);
     onboardingCohorts = List.copyOf(onboardingCohorts);
     usageDays = List.copyOf(usageDays);
+    usageMonths = List.copyOf(usageMonths);
+    usageDaysByPlan = List.copyOf(usageDaysByPlan);
   }
 
   /** The first emitted hour (window end), null when nothing counted. */
@@ -63,8 +68,9 @@ public record ExpectedMetrics(
 
   /**
    * The rows whose time lies in [from, to): events by event time, hourly rows by window end, daily
-   * rows by the start of their day, onboarding tenants by signup, cohorts by the start of their
-   * week. Tenants (current state) are kept whole; {@code lateEvents} counts the late events left.
+   * rows by the start of their day, monthly rows by the start of their month, onboarding tenants by
+   * signup, cohorts by the start of their week. Tenants (current state) are kept whole; {@code
+   * lateEvents} counts the late events left.
    */
   public ExpectedMetrics restrictTo(Instant from, Instant to) {
     Predicate<Instant> in = t -> !t.isBefore(from) && t.isBefore(to);
@@ -79,6 +85,8 @@ public record ExpectedMetrics(
         keep(onboardingTenants, t -> in.test(t.signedUpAt())),
         keep(onboardingCohorts, c -> in.test(startOf.apply(c.cohortWeek()))),
         keep(usageDays, u -> in.test(startOf.apply(u.day()))),
+        keep(usageMonths, u -> in.test(startOf.apply(u.month()))),
+        keep(usageDaysByPlan, u -> in.test(startOf.apply(u.day()))),
         duplicates,
         keptEvents.stream().filter(ExpectedEvent::late).count());
   }

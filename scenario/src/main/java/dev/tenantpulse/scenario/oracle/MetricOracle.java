@@ -90,6 +90,7 @@ public final class MetricOracle {
       adoption = FeatureAdoptionOracle.compute(counted, histories, catalog, firstDay, lastDay);
     }
     OnboardingOracle.Result onboarding = OnboardingOracle.compute(counted, catalog);
+    List<ExpectedUsageDay> usageDays = UsageOracle.compute(counted);
     return new ExpectedMetrics(
         classified.rows(),
         tenants,
@@ -98,7 +99,9 @@ public final class MetricOracle {
         adoption,
         onboarding.tenants(),
         onboarding.cohorts(),
-        UsageOracle.compute(counted),
+        usageDays,
+        UsageOracle.months(counted),
+        UsageOracle.byPlan(usageDays, histories),
         classified.duplicates(),
         classified.lateEvents());
   }

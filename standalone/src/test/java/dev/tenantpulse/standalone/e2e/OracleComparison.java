@@ -7,6 +7,8 @@ import dev.tenantpulse.scenario.oracle.ExpectedMetrics;
 import dev.tenantpulse.scenario.oracle.ExpectedOnboardingCohort;
 import dev.tenantpulse.scenario.oracle.ExpectedTenant;
 import dev.tenantpulse.scenario.oracle.ExpectedUsageDay;
+import dev.tenantpulse.scenario.oracle.ExpectedUsageDayByPlan;
+import dev.tenantpulse.scenario.oracle.ExpectedUsageMonth;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +48,7 @@ final class OracleComparison {
     c.activeHours();
     c.activeHoursByPlan();
     c.usage();
+    c.usageRollups();
     c.featureAdoption();
     c.onboardingCohorts();
     return c.differences;
@@ -133,6 +136,44 @@ final class OracleComparison {
       Map<String, JsonNode> row = row(rows, "usage_daily", key);
       if (row != null) {
         close("usage " + key, e.quantity(), row.get("quantity"));
+      }
+    }
+  }
+
+  /** The rollups of closed days, and of months whose every day has closed. */
+  private void usageRollups() {
+    Instant closed = expected.lastWindowEnd();
+    Map<String, Map<String, JsonNode>> months =
+        index(
+            tables.query(
+                "SELECT concat(toString(month), '/', tenant_id, '/', meter) AS k, quantity"
+                    + " FROM usage_monthly FINAL"),
+            "k");
+    for (ExpectedUsageMonth e : expected.usageMonths()) {
+      if (e.month().plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(closed)) {
+        continue;
+      }
+      String key = e.month() + "/" + e.tenantId() + "/" + e.meter();
+      Map<String, JsonNode> row = row(months, "usage_monthly", key);
+      if (row != null) {
+        close("usage month " + key, e.quantity(), row.get("quantity"));
+      }
+    }
+    Map<String, Map<String, JsonNode>> byPlan =
+        index(
+            tables.query(
+                "SELECT concat(toString(day), '/', plan, '/', meter) AS k, quantity, tenants"
+                    + " FROM usage_daily_by_plan FINAL WHERE tenants > 0"),
+            "k");
+    for (ExpectedUsageDayByPlan e : expected.usageDaysByPlan()) {
+      if (e.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(closed)) {
+        continue;
+      }
+      String key = e.day() + "/" + e.plan() + "/" + e.meter();
+      Map<String, JsonNode> row = row(byPlan, "usage_daily_by_plan", key);
+      if (row != null) {
+        close("usage by plan " + key, e.quantity(), row.get("quantity"));
+        check("usage by plan tenants " + key, e.tenants(), row.get("tenants").asLong());
       }
     }
   }

@@ -41,7 +41,8 @@ public final class ClickHouseMigrations {
           "V003__feature_adoption.sql",
           "V004__onboarding.sql",
           "V005__usage.sql",
-          "V006__rejected_events.sql");
+          "V006__rejected_events.sql",
+          "V007__usage_rollups.sql");
 
   private static final Logger log = LoggerFactory.getLogger(ClickHouseMigrations.class);
   private static final String RESOURCE_DIR = "/dev/tenantpulse/warehouse/migrations/";

@@ -24,7 +24,9 @@ class ClickHouseMigrationsTests {
           "rejected_events",
           "schema_migrations",
           "tenants",
-          "usage_daily");
+          "usage_daily",
+          "usage_daily_by_plan",
+          "usage_monthly");
 
   private static List<String> tables(Connection c, String db) throws Exception {
     List<String> names = new ArrayList<>();
@@ -53,7 +55,7 @@ class ClickHouseMigrationsTests {
     String db = unique("migrate_fresh");
     try (Connection c = TestEngine.connect()) {
       List<Migration> applied = ClickHouseMigrations.forDatabase(db).migrate(c);
-      assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7);
       assertThat(tables(c, db)).containsExactlyElementsOf(CONTRACT_TABLES);
     }
   }
@@ -90,7 +92,7 @@ class ClickHouseMigrationsTests {
           "ALTER TABLE "
               + db
               + ".schema_migrations DELETE WHERE version >= 4 SETTINGS mutations_sync = 2");
-      assertThat(migrations.migrate(c)).extracting(Migration::version).containsExactly(4, 5, 6);
+      assertThat(migrations.migrate(c)).extracting(Migration::version).containsExactly(4, 5, 6, 7);
     }
   }
 

@@ -24,6 +24,9 @@ import org.apache.flink.streaming.api.TimerService;
  * event within the lateness for a day already closed updates the sum and emits that row again at
  * once, with a higher version. A second timer, the lateness and a margin after the day's end
  * (rounded to a whole hour so it never collides with a close timer), drops the day's sums.
+ *
+ * <p>What each day row carries also goes to the month ({@link UsageMonths}): the day's whole sum
+ * when it closes, each late quantity after that.
  */
 public final class UsageDays implements java.io.Serializable {
 
@@ -32,19 +35,25 @@ public final class UsageDays implements java.io.Serializable {
   private final long latenessMs;
   private final long marginMs;
   private final EmitRange range;
+  private final UsageMonths months;
   private transient MapState<UsageKey, UsageSum> sums;
 
   public UsageDays(long latenessMs, long marginMs, EmitRange range) {
     this.latenessMs = latenessMs;
     this.marginMs = marginMs;
     this.range = range;
+    this.months = new UsageMonths(latenessMs, marginMs, range);
   }
+
+  /** Where the rows go: {@code usage_daily} and {@code usage_monthly}. */
+  public record Outputs(Consumer<UsageDayRow> days, Consumer<UsageMonthRow> months) {}
 
   public void open(RuntimeContext context) {
     sums =
         context.getMapState(
             new MapStateDescriptor<>(
                 "usage-sums", RowTypes.of(UsageKey.class), RowTypes.of(UsageSum.class)));
+    months.open(context);
   }
 
   /**
@@ -59,7 +68,7 @@ public final class UsageDays implements java.io.Serializable {
       String meter,
       double quantity,
       TimerService timers,
-      Consumer<UsageDayRow> out)
+      Outputs out)
       throws Exception {
     long dayStart = UtcTime.floorDay(timestamp);
     long closeAt = dayStart + DAY_MS - 1;
@@ -80,25 +89,28 @@ public final class UsageDays implements java.io.Serializable {
               + (first ? 0.0 : previous.quantity()));
     }
     if (closed) {
-      sum = emit(tenantId, key, sum, timers.currentProcessingTime(), out);
+      sum = emit(tenantId, key, sum, timers.currentProcessingTime(), out.days());
+      months.add(tenantId, dayStart, meter, quantity, timers, out.months());
     } else if (first) {
       timers.registerEventTimeTimer(closeAt);
     }
     sums.put(key, sum);
     if (first) {
       timers.registerEventTimeTimer(cleanupAt(dayStart));
+      months.registerCleanup(dayStart, timers);
     }
   }
 
   /** Handles a timer of this helper; false when the timer is not one of its. */
-  public boolean onTimer(
-      String tenantId, long timestamp, TimerService timers, Consumer<UsageDayRow> out)
+  public boolean onTimer(String tenantId, long timestamp, TimerService timers, Outputs out)
       throws Exception {
     if ((timestamp + 1) % DAY_MS == 0) {
       long dayStart = timestamp + 1 - DAY_MS;
       long now = timers.currentProcessingTime();
       for (Map.Entry<UsageKey, UsageSum> e : entriesOf(dayStart)) {
-        sums.put(e.getKey(), emit(tenantId, e.getKey(), e.getValue(), now, out));
+        UsageKey key = e.getKey();
+        sums.put(key, emit(tenantId, key, e.getValue(), now, out.days()));
+        months.add(tenantId, dayStart, key.meter(), e.getValue().quantity(), timers, out.months());
       }
       return true;
     }
@@ -112,9 +124,26 @@ public final class UsageDays implements java.io.Serializable {
       for (UsageKey key : expired) {
         sums.remove(key);
       }
+      months.cleanup(timestamp);
       return true;
     }
     return false;
+  }
+
+  /**
+   * The sums of the days already closed at {@code watermark} that end after {@code after}: the days
+   * whose plan (at the day's end) a lifecycle event at {@code after} may change.
+   */
+  public List<Map.Entry<UsageKey, UsageSum>> closedDaysEndingAfter(long after, long watermark)
+      throws Exception {
+    List<Map.Entry<UsageKey, UsageSum>> days = new ArrayList<>();
+    for (Map.Entry<UsageKey, UsageSum> e : sums.entries()) {
+      long dayEnd = e.getKey().dayStart() + DAY_MS;
+      if (dayEnd > after && dayEnd - 1 <= watermark) {
+        days.add(Map.entry(e.getKey(), e.getValue()));
+      }
+    }
+    return days;
   }
 
   private List<Map.Entry<UsageKey, UsageSum>> entriesOf(long dayStart) throws Exception {
