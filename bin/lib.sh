@@ -75,9 +75,11 @@ run_module_main() {
   if [ -z "$jar" ] || [ ! -f "$cp_file" ] || [ -n "$(find "${watched[@]}" -newer "$jar" -print -quit)" ]; then
     # Tests and formatting are bin/test's business, not a reason to refuse to run. In one reactor
     # build the modules it depends on resolve to their fresh jars, not to stale installed ones; the
-    # module itself is the last to write the classpath file.
+    # module itself is the last to write the classpath file. Tests are compiled but not run
+    # (-DskipTests, not maven.test.skip): a module with a sibling's test-jar among its test
+    # dependencies (dashboards: warehouse's) cannot resolve its class path without that jar.
     (cd "$TP_ROOT" && ./mvnw -q -B -ntp -pl "$module" -am package dependency:build-classpath \
-      -Dmaven.test.skip=true -Dspotless.check.skip=true \
+      -DskipTests -Dspotless.check.skip=true \
       -Dmdep.includeScope=runtime -Dmdep.outputFile="$cp_file") >&2
     jar=$(ls "$target/$module"-*.jar | grep -v -e '-sources\.jar$' -e '-tests\.jar$' | head -n 1)
   fi

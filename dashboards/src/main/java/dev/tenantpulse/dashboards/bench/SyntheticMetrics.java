@@ -80,7 +80,7 @@ public final class SyntheticMetrics {
     return report;
   }
 
-  static final List<String> TABLES =
+  public static final List<String> TABLES =
       List.of(
           "tenants",
           "active_tenants_hourly",
