@@ -38,7 +38,7 @@ class AlertsPassThroughTests {
     String silence =
         """
         {"matchers": {"plan": "starter"}, "duration": "1h",
-         "comment": "planned maintenance", "created_by": "oncall"}""";
+         "comment": "planned maintenance", "created_by": "someone-else"}""";
     ConsoleLogin viewer = ConsoleLogin.as(base, TestAccounts.VIEWER, TestAccounts.PASSWORD);
     ConsoleLogin.Answer refused = viewer.send("POST", "/api/alerting/silences", silence);
     assertThat(refused.status()).isEqualTo(403);
@@ -50,6 +50,8 @@ class AlertsPassThroughTests {
     ConsoleLogin.Answer created = admin.send("POST", "/api/alerting/silences", silence);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String id = created.json().get("id").asString();
+    // signed by the logged-in user, not by the name the body gave
+    assertThat(created.json().get("created_by").asString()).isEqualTo(TestAccounts.ADMIN);
     assertThat(ids(admin.get("/api/alerting/silences").json())).contains(id);
 
     assertThat(viewer.send("DELETE", "/api/alerting/silences/" + id, null).status()).isEqualTo(403);
