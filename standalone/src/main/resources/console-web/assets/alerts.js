@@ -185,6 +185,73 @@ function setUpForm() {
   });
 }
 
+// Backtest: analysts and admins (it reads history only); a viewer sees why not.
+async function setUpBacktest() {
+  const form = document.getElementById("backtest-form");
+  const note = document.getElementById("backtest-role-note");
+  if (me.role === "viewer") {
+    note.hidden = false;
+    note.textContent = `A backtest needs the analyst or admin role; you are signed in as ${me.user} (${me.role}).`;
+    return;
+  }
+  let rules = {};
+  try {
+    rules = (await api("/api/alerting/rules")).rules || {};
+  } catch (e) {
+    note.hidden = false;
+    note.textContent = `The rules could not be read: ${e.detail || e.message}`;
+    return;
+  }
+  const names = Object.entries(rules)
+    .filter(([, r]) => r.kind === "active_tenants_drop")
+    .map(([name]) => name);
+  if (!names.length) {
+    note.hidden = false;
+    note.textContent = "No active_tenants_drop rule to backtest.";
+    return;
+  }
+  form.rule.replaceChildren(...names.map((n) => h("option", { value: n }, n)));
+  form.hidden = false;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const error = document.getElementById("backtest-error");
+    error.hidden = true;
+    const submit = document.getElementById("backtest-submit");
+    submit.disabled = true;
+    const result = document.getElementById("backtest-result");
+    result.setAttribute("aria-busy", "true");
+    const to = new Date();
+    to.setUTCMinutes(0, 0, 0);
+    const from = new Date(to.getTime() - Number(form.days.value) * 86_400_000);
+    const body = { from: from.toISOString(), to: to.toISOString() };
+    if (form.baseline.value) body.rule = { params: { baseline: form.baseline.value } };
+    try {
+      const answer = await api(`/api/alerting/rules/${encodeURIComponent(form.rule.value)}/backtest`, { method: "POST", body });
+      result.replaceChildren(
+        h(
+          "p",
+          {},
+          `${answer.episodes.length} episode(s), ${answer.notifications} notification(s) over ${answer.hoursJudged} hours judged, baseline ${answer.baseline}.`,
+        ),
+        table(
+          "Episodes the rule would have fired",
+          ["Labels", "Start (UTC)", "End (UTC)", "Peak drop", "Peak hour (UTC)", "Notifications"],
+          answer.episodes.map((e) => [labelsText(e.labels), time(e.start), time(e.end), number(e.peakValue), time(e.peakHour), String(e.notifications)]),
+          "It would not have fired.",
+        ),
+      );
+      announce(`Backtest done: ${answer.episodes.length} episodes.`);
+    } catch (e) {
+      error.textContent = `Backtest failed: ${e.detail || e.message}`;
+      error.hidden = false;
+      result.replaceChildren();
+    } finally {
+      result.setAttribute("aria-busy", "false");
+      submit.disabled = false;
+    }
+  });
+}
+
 async function refresh() {
   await Promise.all([loadCurrent(), loadSilences(), loadHistory()]);
   document.getElementById("alerts-updated").textContent = `Updated ${formatDateTime(Date.now(), { seconds: true })} UTC`;
@@ -195,6 +262,7 @@ async function main() {
   me = await session();
   renderHeader(me, "alerts");
   setUpForm();
+  await setUpBacktest();
   document.getElementById("alerts-refresh").addEventListener("click", refresh);
   await refresh();
   setInterval(() => document.visibilityState === "visible" && refresh(), 60_000);
