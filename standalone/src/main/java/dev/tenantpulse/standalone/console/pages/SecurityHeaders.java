@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Headers that keep the pages' data in the pages: scripts and styles only from this server (no inline script,
- * so injected markup cannot run), no framing (clickjacking of the silence form), no sniffing of a
- * CSV or JSON answer into HTML, and no URL with a board's variables sent to other sites.
+ * Headers that keep the pages' data in the pages: scripts and styles only from this server (no
+ * inline script, so injected markup cannot run), no framing (clickjacking of the silence form), no
+ * sniffing of a CSV or JSON answer into HTML, and no URL with a board's variables sent to other
+ * sites.
  */
 @Component
 class SecurityHeaders extends OncePerRequestFilter {
