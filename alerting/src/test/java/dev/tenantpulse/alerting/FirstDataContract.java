@@ -129,21 +129,40 @@ abstract class FirstDataContract {
   }
 
   @Test
-  void dataThatArrivesAndStopsIsNoDataAsBeforeEvenInsideTheGrace() {
+  void aTableStillCatchingUpInsideTheGraceWaitsAndPagesOnceTheGraceIsOver() {
     evaluate();
     Instant hour = Instant.parse("2026-11-27T11:00:00Z");
     tables.activeHour(hour, 100, 100.0, 0.0);
     clock.set(hour.plusSeconds(60));
     assertThat(evaluate()).isZero();
 
-    // The rule now allows 30 minutes: the table has had data, so the grace no longer applies.
+    // The rule allows 30 minutes; the newest hour is older than that, but the install is still
+    // inside its start-up grace (a first start or a backfill catching up): it waits.
     app.bean(RulesRepository.class).replace(RulesRepository.tree(rules("30m"), "test"), "test");
     clock.set(hour.plus(Duration.ofMinutes(31)));
-    assertThat(evaluate()).isEqualTo(1);
+    assertThat(evaluate()).isZero();
+    assertThat(delivered()).isEmpty();
+    assertThat(get("/api/alerts?all=true").toString()).contains("catching up");
 
+    clock.set(T0.plus(Duration.ofHours(3)));
+    assertThat(evaluate()).isEqualTo(1);
     assertThat(delivered()).containsExactly("no_data");
     assertThat(get("/api/alerts").get(0).get("summary").asString())
         .contains("stopped being written");
+  }
+
+  @Test
+  void aTableThatStopsAfterTheGraceIsNoDataByItsNoDataAfter() {
+    clock.set(T0);
+    evaluate();
+    Instant hour = T0.plus(Duration.ofHours(4)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+    tables.activeHour(hour, 100, 100.0, 0.0);
+    app.bean(RulesRepository.class).replace(RulesRepository.tree(rules("30m"), "test"), "test");
+    clock.set(hour.plusSeconds(60));
+    assertThat(evaluate()).isZero();
+    clock.set(hour.plus(Duration.ofMinutes(31)));
+    assertThat(evaluate()).isEqualTo(1);
+    assertThat(delivered()).containsExactly("no_data");
   }
 
   @Test

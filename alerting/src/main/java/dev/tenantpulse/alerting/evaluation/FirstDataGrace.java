@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
  * No page for nothing: a rule whose table has never had a row is waiting for its first data, not
  * "no data", until the grace ({@code tenant-pulse.alerting.no-data-grace}) has passed since this
  * install first evaluated a rule. After that an empty table is a broken pipeline and pages as
- * no_data always did; a table that has had a row is judged by the rule's {@code no_data_after}
- * alone, grace or not.
+ * no_data always did. Inside the grace a table whose newest row is older than the rule's {@code
+ * no_data_after} waits too: a first start, and the demo's three weeks of history, fill the tables
+ * hour by hour from the past, so the newest row lags the clock until the pipeline has caught up.
+ * After the grace such a table pages as before.
  *
  * <p>"Has had data" is derived from the table (the evaluator found no row at all: {@link
  * Observation.Outcome#NO_ROW_YET}), not remembered in the metadata: remembering would be a second
@@ -52,6 +54,15 @@ class FirstDataGrace {
     return observations.stream()
         .map(
             o -> {
+              if (o.outcome() == Observation.Outcome.NO_DATA && now.isBefore(until)) {
+                // a first start or a backfill fills the tables hour by hour from the past: the
+                // newest row lags the clock until it has caught up, which is not a broken pipeline
+                return Observation.waiting(
+                    "catching up (start-up grace until "
+                        + until
+                        + "; no data from then if it stays behind): "
+                        + o.summary());
+              }
               if (o.outcome() != Observation.Outcome.NO_ROW_YET) {
                 return o;
               }

@@ -64,12 +64,19 @@ class FirstDataGraceTests {
   }
 
   @Test
-  void staleDataAndJudgedObservationsAreLeftAsTheyAre() {
+  void staleDataWaitsInsideTheGraceAndIsNoDataAfterIt() {
     Observation stale = Observation.noData("no data: … the metric stopped being written");
-    Observation met = Observation.met(Labels.of("plan", "starter"), 0.3, "30 % below");
-
-    assertThat(FirstDataGrace.decide(hourly, List.of(stale), FIRST, GRACE, FIRST))
+    Observation inside =
+        FirstDataGrace.decide(hourly, List.of(stale), FIRST, GRACE, FIRST.plusSeconds(60)).get(0);
+    assertThat(inside.outcome()).isEqualTo(Outcome.WAITING);
+    assertThat(inside.summary()).startsWith("catching up").contains("stopped being written");
+    assertThat(FirstDataGrace.decide(hourly, List.of(stale), FIRST, GRACE, FIRST.plus(GRACE)))
         .containsExactly(stale);
+  }
+
+  @Test
+  void judgedObservationsAreLeftAsTheyAre() {
+    Observation met = Observation.met(Labels.of("plan", "starter"), 0.3, "30 % below");
     assertThat(FirstDataGrace.decide(hourly, List.of(met), FIRST, GRACE, FIRST))
         .containsExactly(met);
   }
