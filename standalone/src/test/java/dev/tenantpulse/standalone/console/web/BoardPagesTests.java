@@ -11,10 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -24,44 +21,15 @@ import org.openqa.selenium.WebElement;
  * every board and panel, variables, links between boards, the panel menu, the time picker, and a
  * clean browser console after every test. Screenshots land in target/screenshots/.
  */
-class BoardPagesTests {
-
-  private static Browser browser;
-
-  /** The console of the test runtime, its boards' database filled and its users created. */
-  static String console() {
-    BoardData.ensure();
-    return TestAccounts.ensure().endpoints().console();
-  }
+class BoardPagesTests extends ChromiumPageTests {
 
   @BeforeAll
   static void logInAsAViewer() throws Exception {
-    if (!Browser.installed()) {
-      System.err.println(Browser.NOT_INSTALLED);
+    if (!startTheBrowser()) {
       return; // each test then skips, visibly
     }
-    String console = console();
-    browser = Browser.start(console);
+    BoardData.ensure();
     browser.logIn(TestAccounts.VIEWER, TestAccounts.PASSWORD);
-  }
-
-  @BeforeEach
-  void needsChromium() {
-    Browser.assumeInstalled();
-  }
-
-  @AfterAll
-  static void closeTheBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void theBrowserConsoleShowsNoError() {
-    if (browser != null) {
-      assertThat(browser.consoleErrors()).isEmpty();
-    }
   }
 
   private static List<Map<String, Object>> boards() {

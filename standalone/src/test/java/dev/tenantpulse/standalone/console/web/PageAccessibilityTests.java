@@ -6,10 +6,7 @@ import dev.tenantpulse.standalone.support.BoardData;
 import dev.tenantpulse.standalone.support.TestAccounts;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -19,7 +16,7 @@ import org.openqa.selenium.WebElement;
  * accessible name, text keeps WCAG contrast against what is really behind it, panels are labelled
  * regions that say when they are busy, focus is visible, and the time picker works from the keys.
  */
-class PageAccessibilityTests {
+class PageAccessibilityTests extends ChromiumPageTests {
 
   private static final List<String> BOARDS =
       List.of(
@@ -29,37 +26,14 @@ class PageAccessibilityTests {
           "tenant-pulse-usage-billing",
           "tenant-pulse-tenant");
 
-  private static Browser browser;
-
   @BeforeAll
   static void logInAsAnAdmin() {
-    if (!Browser.installed()) {
-      System.err.println(Browser.NOT_INSTALLED);
+    if (!startTheBrowser()) {
       return; // each test then skips, visibly
     }
     BoardData.ensure();
-    browser = Browser.start(TestAccounts.ensure().endpoints().console());
     // The admin sees the most controls: the silence form and its buttons.
     browser.logIn(TestAccounts.ADMIN, TestAccounts.PASSWORD);
-  }
-
-  @BeforeEach
-  void needsChromium() {
-    Browser.assumeInstalled();
-  }
-
-  @AfterAll
-  static void closeTheBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void theBrowserConsoleShowsNoError() {
-    if (browser != null) {
-      assertThat(browser.consoleErrors()).isEmpty();
-    }
   }
 
   private static List<String> pages() {

@@ -2,14 +2,10 @@ package dev.tenantpulse.standalone.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenantpulse.standalone.support.TestAccounts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,41 +13,18 @@ import org.junit.jupiter.api.Test;
  * are written for: the modules imported as the pages import them, called with values whose answers
  * are known. No data and no login needed.
  */
-class PageScriptsTests {
-
-  private static Browser browser;
+class PageScriptsTests extends ChromiumPageTests {
 
   @BeforeAll
   static void importTheModules() {
-    if (!Browser.installed()) {
-      System.err.println(Browser.NOT_INSTALLED);
+    if (!startTheBrowser()) {
       return; // each test then skips, visibly
     }
-    browser = Browser.start(TestAccounts.ensure().endpoints().console());
     browser.open("/login");
     browser.asyncScript(
         "const done = arguments[arguments.length - 1];"
             + "Promise.all(['units', 'time', 'frames'].map(m => import(`/assets/${m}.js`)))"
             + ".then(([units, time, frames]) => { window.tp = {units, time, frames}; done(true); })");
-  }
-
-  @BeforeEach
-  void needsChromium() {
-    Browser.assumeInstalled();
-  }
-
-  @AfterAll
-  static void closeTheBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @AfterEach
-  void theBrowserConsoleShowsNoError() {
-    if (browser != null) {
-      assertThat(browser.consoleErrors()).isEmpty();
-    }
   }
 
   private static Object call(String expression, Object... args) {
