@@ -54,12 +54,12 @@ class FirstDataGrace {
     return observations.stream()
         .map(
             o -> {
-              if (o.outcome() == Observation.Outcome.NO_DATA && now.isBefore(until)) {
+              if (o.outcome() == Observation.Outcome.NO_DATA && now.isBefore(first.plus(grace))) {
                 // a first start or a backfill fills the tables hour by hour from the past: the
                 // newest row lags the clock until it has caught up, which is not a broken pipeline
                 return Observation.waiting(
                     "catching up (start-up grace until "
-                        + until
+                        + first.plus(grace)
                         + "; no data from then if it stays behind): "
                         + o.summary());
               }

@@ -72,6 +72,9 @@ class FirstDataGraceTests {
     assertThat(inside.summary()).startsWith("catching up").contains("stopped being written");
     assertThat(FirstDataGrace.decide(hourly, List.of(stale), FIRST, GRACE, FIRST.plus(GRACE)))
         .containsExactly(stale);
+    // no grace: a stale table is no data from the first evaluation on, as before the grace existed
+    assertThat(FirstDataGrace.decide(hourly, List.of(stale), FIRST, Duration.ZERO, FIRST))
+        .containsExactly(stale);
   }
 
   @Test
