@@ -1,5 +1,6 @@
 package dev.tenantpulse.alerting.evaluation;
 
+import dev.tenantpulse.alerting.evaluation.ActiveTenantsEvaluator.HourRow;
 import dev.tenantpulse.alerting.rules.Rule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +20,14 @@ import java.util.Set;
  * <ul>
  *   <li>{@code weekly_average}: the row's own {@code weekly_avg} and {@code drop_ratio}, the mean
  *       of active_24h at the same hour on the seven days before (the design's definition).
- *   <li>{@code same_weekday}: active_24h at H − k·7d for k = 1..{@code weeks}, leaving out hours
- *       without a row and hours that were firing for the same instance (rule and labels), as the
- *       {@code aggregate} ({@code median}: the middle value, the mean of the two middle values for
- *       an even count; or {@code mean}). No value left: no baseline, the hour is not judged.
+ *   <li>{@code same_weekday}, level-adjusted: today's {@code weekly_avg} × the {@code aggregate}
+ *       ({@code median}: the middle value, the mean of the two middle values for an even count; or
+ *       {@code mean}) of active_24h / weekly_avg at H − k·7d for k = 1..{@code weeks}, leaving out
+ *       hours without a row or without a positive weekly_avg and hours that were firing for the
+ *       same instance (rule and labels). The ratio keeps the weekday's shape (Sunday at 45 % of the
+ *       week), today's weekly average follows growth: raw earlier values lag a product growing 15 %
+ *       a week by about 20 % over four weeks, as much as the threshold. No value left, or no
+ *       weekly_avg today: no baseline, the hour is not judged.
  * </ul>
  *
  * Both fire when drop = 1 − active_24h / baseline ≥ {@code drop_ratio} and baseline ≥ {@code
@@ -51,35 +56,47 @@ public final class DropBaseline {
   }
 
   /**
-   * The {@code same_weekday} baseline of hour {@code h}: {@code active} maps window ends to
-   * active_24h of one instance (overall or one plan), {@code firing} holds the hours that were
-   * firing for it.
+   * The {@code same_weekday} baseline of {@code hour}: {@code rows} maps window ends to the rows of
+   * the same instance (overall or one plan), {@code firing} holds the hours that were firing for
+   * it.
    */
   public static Double sameWeekdayBaseline(
-      Rule rule, Instant h, Map<Instant, Long> active, Set<Instant> firing) {
-    List<Long> values = new ArrayList<>();
-    for (Instant earlier : earlierWeeks(h, rule.integer("weeks"))) {
-      Long value = active.get(earlier);
-      if (value != null && !firing.contains(earlier)) {
-        values.add(value);
+      Rule rule, HourRow hour, Map<Instant, HourRow> rows, Set<Instant> firing) {
+    if (hour.weeklyAvg() == null) {
+      return null;
+    }
+    List<Double> ratios = new ArrayList<>();
+    for (Instant earlier : earlierWeeks(hour.windowEnd(), rule.integer("weeks"))) {
+      HourRow row = rows.get(earlier);
+      if (row != null
+          && row.weeklyAvg() != null
+          && row.weeklyAvg() > 0
+          && !firing.contains(earlier)) {
+        ratios.add(row.active24h() / row.weeklyAvg());
       }
     }
-    return aggregate(values, rule.choice("aggregate"));
+    Double ratio = aggregate(ratios, rule.choice("aggregate"));
+    return ratio == null ? null : hour.weeklyAvg() * ratio;
   }
 
-  /** Median (middle, or mean of the two middle values) or mean; null for no values. */
-  static Double aggregate(List<Long> values, String aggregate) {
+  /**
+   * Median (middle, or mean of the two middle values) or mean (the plain sum over the count, as the
+   * analysts' SQL's arrayAvg); null for no values.
+   */
+  static Double aggregate(List<Double> values, String aggregate) {
     if (values.isEmpty()) {
       return null;
     }
     if ("mean".equals(aggregate)) {
-      return values.stream().mapToLong(Long::longValue).average().orElseThrow();
+      double sum = 0;
+      for (double v : values) {
+        sum += v;
+      }
+      return sum / values.size();
     }
-    List<Long> sorted = values.stream().sorted().toList();
+    List<Double> sorted = values.stream().sorted().toList();
     int n = sorted.size();
-    return n % 2 == 1
-        ? (double) sorted.get(n / 2)
-        : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
   }
 
   /**

@@ -11,8 +11,9 @@ import java.util.Optional;
  */
 public enum RuleKind {
   /**
-   * The newest closed hour's drop of active tenants against a baseline (the weekly average, or the
-   * same weekday of earlier weeks), overall (no labels) and per plan ({@code plan=…}).
+   * The newest closed hour's drop of active tenants against a baseline (the weekly average, or that
+   * scaled by the same weekday's share of it in earlier weeks), overall (no labels) and per plan
+   * ({@code plan=…}).
    */
   ACTIVE_TENANTS_DROP(
       "active_tenants_drop",
@@ -35,7 +36,8 @@ public enum RuleKind {
               "weekly_average",
               List.of("weekly_average", "same_weekday"),
               "weekly_average: the table's weekly_avg (the same hour on the 7 days before);"
-                  + " same_weekday: the same hour on the same weekday of the last `weeks` weeks,"
+                  + " same_weekday: weekly_avg × the share of their weekly_avg the same hour had"
+                  + " on the same weekday of the last `weeks` weeks,"
                   + " leaving out hours that were firing"),
           ParamSpec.integer(
               "weeks", 4, 1, 12, "same_weekday: how many earlier weeks form the baseline"),
@@ -43,7 +45,7 @@ public enum RuleKind {
               "aggregate",
               "median",
               List.of("median", "mean"),
-              "same_weekday: the median (robust to one odd week) or the mean of those weeks"))),
+              "same_weekday: the median (robust to one odd week) or the mean of those shares"))),
 
   /**
    * The newest complete signup cohort's median completion time against the mean of the cohorts

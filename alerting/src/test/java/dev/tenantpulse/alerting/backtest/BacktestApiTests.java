@@ -71,9 +71,10 @@ class BacktestApiTests {
     return JSON.readTree(response.body());
   }
 
+  /** An hour of a steady product: weekly averages of 100 overall and 40 for starter. */
   private static void hour(Instant at, long overall, long starter) {
-    tables.activeHour(at, overall, null, null);
-    tables.activeHour(at, "starter", starter, null, null);
+    tables.activeHour(at, overall, 100.0, null);
+    tables.activeHour(at, "starter", starter, 40.0, null);
   }
 
   private static JsonNode evaluate(String rule, Instant now) {
@@ -111,13 +112,15 @@ class BacktestApiTests {
     evaluate("seasonal", H.minus(WEEK).plus(Duration.ofMinutes(65)));
     assertThat(status("seasonal", null)).isEqualTo("resolved");
 
-    // Today: with the outage's hour the median of 50 and 100 is 75 and 70 is only 7 % below it;
-    // without it (it was firing) the baseline is 100 and 70 is 30 % below.
+    // Today: with the outage's hour the median share of the weekly average 100 would be 0.75 and
+    // 70 only 7 % below; without it (it was firing) the share is 1 and 70 is 30 % below 100.
     evaluate("seasonal", H.plusSeconds(300));
     assertThat(status("seasonal", null)).isEqualTo("firing");
     assertThat(status("seasonal", "starter")).isEqualTo("firing");
     assertThat(json(app.api("GET", "/api/alerts/history?rule=seasonal", null, null)).toString())
-        .contains("30.0 % below the median of the same hour on the last 2 Sundays of 100.0");
+        .contains(
+            "30.0 % below the same-weekday baseline (weekly average × the median of its share at"
+                + " this hour on the last 2 Sundays) of 100.0");
   }
 
   @Test
