@@ -32,8 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code active_tenants_drop}: the newest closed hour of {@code active_tenants_hourly} (overall, no
  * labels) and of {@code active_tenants_hourly_by_plan} (label {@code plan}) fires when its drop
- * against the rule's baseline ({@link DropBaseline}: the row's weekly_avg, or that times the same
- * weekday's share of its weekly average in earlier weeks without the hours that were firing) is ≥
+ * against the rule's baseline ({@link DropBaseline}: the row's weekly_avg, or the same weekday of
+ * earlier weeks without the hours that were firing, raw or as shares of their weekly_avg) is ≥
  * {@code drop_ratio} and the baseline ≥ {@code min_baseline}. A row exists only once its hour
  * closed, so the newest row at or before now is the newest closed hour. Also feeds the business
  * gauges.
@@ -280,8 +280,9 @@ public class ActiveTenantsEvaluator implements RuleEvaluator {
         seasonal
             ? String.format(
                 Locale.ROOT,
-                "same-weekday baseline (weekly average × the %s of its share at this hour on the"
-                    + " last %d %s)",
+                DropBaseline.levelAdjusted(rule)
+                    ? "weekly average × the %s of its share at this hour on the last %d %s"
+                    : "%s of the same hour on the last %d %s",
                 rule.choice("aggregate"),
                 rule.integer("weeks"),
                 weekday(row.windowEnd()) + "s")

@@ -20,14 +20,17 @@ import java.util.Set;
  * <ul>
  *   <li>{@code weekly_average}: the row's own {@code weekly_avg} and {@code drop_ratio}, the mean
  *       of active_24h at the same hour on the seven days before (the design's definition).
- *   <li>{@code same_weekday}, level-adjusted: today's {@code weekly_avg} × the {@code aggregate}
- *       ({@code median}: the middle value, the mean of the two middle values for an even count; or
- *       {@code mean}) of active_24h / weekly_avg at H − k·7d for k = 1..{@code weeks}, leaving out
- *       hours without a row or without a positive weekly_avg and hours that were firing for the
- *       same instance (rule and labels). The ratio keeps the weekday's shape (Sunday at 45 % of the
- *       week), today's weekly average follows growth: raw earlier values lag a product growing 15 %
- *       a week by about 20 % over four weeks, as much as the threshold. No value left, or no
- *       weekly_avg today: no baseline, the hour is not judged.
+ *   <li>{@code same_weekday}: active_24h at H − k·7d for k = 1..{@code weeks}, leaving out hours
+ *       without a row and hours that were firing for the same instance (rule and labels), as the
+ *       {@code aggregate} ({@code median}: the middle value, the mean of the two middle values for
+ *       an even count; or {@code mean}). No value left: no baseline, the hour is not judged.
+ *   <li>{@code same_weekday_adjusted}: today's {@code weekly_avg} × the {@code aggregate} of
+ *       active_24h / weekly_avg at the same earlier hours (also leaving out hours without a
+ *       positive weekly_avg); no weekly_avg today: no baseline. The ratio keeps the weekday's
+ *       shape, today's weekly average follows growth: raw earlier values lag a product growing 15 %
+ *       a week by about 20 % over four weeks, as much as the threshold. That lag also hides noise,
+ *       though: on small plans the adjusted baseline pages far more often (see the README's choice
+ *       of baseline).
  * </ul>
  *
  * Both fire when drop = 1 − active_24h / baseline ≥ {@code drop_ratio} and baseline ≥ {@code
@@ -42,8 +45,14 @@ public final class DropBaseline {
   /** How an hour was judged: the baseline used (null: none) and the drop against it. */
   public record Verdict(boolean met, Double baseline, Double drop) {}
 
+  /** Whether the rule reads earlier weeks ({@code same_weekday} or its level-adjusted variant). */
   public static boolean sameWeekday(Rule rule) {
-    return "same_weekday".equals(rule.choice("baseline"));
+    return rule.choice("baseline").startsWith("same_weekday");
+  }
+
+  /** Whether the earlier weeks count as shares of their weekly average scaled to today's. */
+  public static boolean levelAdjusted(Rule rule) {
+    return "same_weekday_adjusted".equals(rule.choice("baseline"));
   }
 
   /** The earlier hours {@code same_weekday} reads for hour {@code h}, newest first. */
@@ -62,21 +71,27 @@ public final class DropBaseline {
    */
   public static Double sameWeekdayBaseline(
       Rule rule, HourRow hour, Map<Instant, HourRow> rows, Set<Instant> firing) {
-    if (hour.weeklyAvg() == null) {
+    boolean adjusted = levelAdjusted(rule);
+    if (adjusted && hour.weeklyAvg() == null) {
       return null;
     }
-    List<Double> ratios = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
     for (Instant earlier : earlierWeeks(hour.windowEnd(), rule.integer("weeks"))) {
       HourRow row = rows.get(earlier);
-      if (row != null
-          && row.weeklyAvg() != null
-          && row.weeklyAvg() > 0
-          && !firing.contains(earlier)) {
-        ratios.add(row.active24h() / row.weeklyAvg());
+      if (row == null || firing.contains(earlier)) {
+        continue;
+      }
+      if (!adjusted) {
+        values.add((double) row.active24h());
+      } else if (row.weeklyAvg() != null && row.weeklyAvg() > 0) {
+        values.add(row.active24h() / row.weeklyAvg());
       }
     }
-    Double ratio = aggregate(ratios, rule.choice("aggregate"));
-    return ratio == null ? null : hour.weeklyAvg() * ratio;
+    Double value = aggregate(values, rule.choice("aggregate"));
+    if (value == null || !adjusted) {
+      return value;
+    }
+    return hour.weeklyAvg() * value;
   }
 
   /**

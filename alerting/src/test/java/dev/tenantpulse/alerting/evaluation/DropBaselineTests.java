@@ -59,7 +59,7 @@ class DropBaselineTests {
 
   @Test
   void scalesTheEarlierWeeksShareOfTheirWeeklyAverageToTodays() {
-    Rule rule = rule("baseline: same_weekday, weeks: 4");
+    Rule rule = rule("baseline: same_weekday_adjusted, weeks: 4");
     // A Sunday at half of its week, four weeks running, while the product grew 15 % a week: the
     // raw median (66 and 76) would be 71; the shares say half of today's 200.
     Map<Instant, HourRow> earlier =
@@ -73,7 +73,7 @@ class DropBaselineTests {
         .isCloseTo(100.0, EXACT);
     assertThat(
             DropBaseline.sameWeekdayBaseline(
-                rule("baseline: same_weekday, aggregate: mean"),
+                rule("baseline: same_weekday_adjusted, aggregate: mean"),
                 row(H, 80, 200.0),
                 rows(row(weeksBack(1), 88, 176.0), row(weeksBack(2), 60, 150.0)),
                 Set.of()))
@@ -81,11 +81,38 @@ class DropBaselineTests {
     // No weekly average today: no level to scale to, the hour is not judged.
     assertThat(DropBaseline.sameWeekdayBaseline(rule, row(H, 80, null), earlier, Set.of()))
         .isNull();
+    // Unadjusted, the same rows give the raw median, which lags the growth.
+    assertThat(
+            DropBaseline.sameWeekdayBaseline(
+                rule("baseline: same_weekday, weeks: 4"), row(H, 80, 200.0), earlier, Set.of()))
+        .isEqualTo(71.0);
   }
 
   @Test
-  void leavesOutHoursThatWereFiringAndHoursWithoutARowOrALevel() {
+  void leavesOutHoursThatWereFiringAndHoursWithoutARow() {
     Rule rule = rule("baseline: same_weekday, weeks: 4");
+    Map<Instant, HourRow> earlier =
+        rows(
+            row(weeksBack(1), 100, null),
+            row(weeksBack(2), 40, null),
+            row(weeksBack(3), 104, null),
+            row(weeksBack(5), 1, null));
+    HourRow today = row(H, 70, null);
+
+    // Week 2 was an outage that fired: without it the median of 100 and 104; week 4 has no row,
+    // week 5 is beyond the four weeks. The raw values need no weekly average.
+    assertThat(DropBaseline.sameWeekdayBaseline(rule, today, earlier, Set.of(weeksBack(2))))
+        .isEqualTo(102.0);
+    assertThat(DropBaseline.sameWeekdayBaseline(rule, today, earlier, Set.of())).isEqualTo(100.0);
+    assertThat(
+            DropBaseline.sameWeekdayBaseline(
+                rule, today, earlier, Set.of(weeksBack(1), weeksBack(2), weeksBack(3))))
+        .isNull();
+  }
+
+  @Test
+  void theAdjustedBaselineAlsoLeavesOutHoursWithoutALevel() {
+    Rule rule = rule("baseline: same_weekday_adjusted, weeks: 4");
     HourRow today = row(H, 70, 100.0);
     Map<Instant, HourRow> earlier =
         rows(
@@ -130,6 +157,8 @@ class DropBaselineTests {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> rule("baseline: last_tuesday, weeks: 0"))
         .hasMessageContainingAll(
-            "params.baseline", "must be one of [weekly_average, same_weekday]", "params.weeks");
+            "params.baseline",
+            "must be one of [weekly_average, same_weekday, same_weekday_adjusted]",
+            "params.weeks");
   }
 }

@@ -65,11 +65,15 @@ class SameWeekdayBaselineSqlTests {
     Instant from = START.plus(Duration.ofDays(14));
     Instant to = START.plus(Duration.ofDays(42));
 
-    for (String aggregate : List.of("median", "mean")) {
+    for (String column : List.of("median", "mean", "adjusted_median", "adjusted_mean")) {
+      String aggregate = column.replace("adjusted_", "");
+      String baseline = column.startsWith("adjusted") ? "same_weekday_adjusted" : "same_weekday";
       Rule rule =
           TestRules.rule(
               "drop",
-              "kind: active_tenants_drop\nparams: {baseline: same_weekday, weeks: 4, aggregate: "
+              "kind: active_tenants_drop\nparams: {baseline: "
+                  + baseline
+                  + ", weeks: 4, aggregate: "
                   + aggregate
                   + "}");
       Map<String, Double> expected = new TreeMap<>();
@@ -89,22 +93,23 @@ class SameWeekdayBaselineSqlTests {
         ps.setObject(4, UTC_TEXT.format(to));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            Object baseline = rs.getObject(aggregate + "_baseline");
+            Object value = rs.getObject(column + "_baseline");
             bySql.put(
-                rs.getString("window_end"),
-                baseline == null ? null : ((Number) baseline).doubleValue());
+                rs.getString("window_end"), value == null ? null : ((Number) value).doubleValue());
           }
         }
       }
-      assertThat(bySql).as(aggregate).hasSameSizeAs(expected);
+      assertThat(bySql).as(column).hasSameSizeAs(expected);
       assertThat(expected.values()).filteredOn(Objects::nonNull).hasSizeGreaterThan(400);
-      assertThat(expected.values()).containsNull();
+      if (column.startsWith("adjusted")) {
+        assertThat(expected.values()).containsNull(); // hours without a weekly average
+      }
       for (Map.Entry<String, Double> e : expected.entrySet()) {
         if (e.getValue() == null) {
-          assertThat(bySql.get(e.getKey())).as(aggregate + " " + e.getKey()).isNull();
+          assertThat(bySql.get(e.getKey())).as(column + " " + e.getKey()).isNull();
         } else {
           assertThat(bySql.get(e.getKey()))
-              .as(aggregate + " " + e.getKey())
+              .as(column + " " + e.getKey())
               .isCloseTo(e.getValue(), org.assertj.core.data.Offset.offset(1e-9));
         }
       }
