@@ -121,7 +121,6 @@ public class Backtest {
     private final Rule rule;
     private final Map<String, String> labels;
     private final Map<Instant, HourRow> rows;
-    private final Map<Instant, Long> active = new TreeMap<>();
     private final Set<Instant> firing = new HashSet<>();
     private final Instant from;
     private final Instant to;
@@ -144,13 +143,12 @@ public class Backtest {
       this.rows = rows;
       this.from = from;
       this.to = to;
-      rows.forEach((h, r) -> active.put(h, r.active24h()));
     }
 
     void run(Instant warmStart) {
       for (Instant h = warmStart; h.isBefore(to); h = h.plus(HOUR)) {
         HourRow row = rows.get(h);
-        DropBaseline.Verdict v = row == null ? null : verdict(h, row);
+        DropBaseline.Verdict v = row == null ? null : verdict(row);
         if (row != null && !h.isBefore(from)) {
           judged++;
         }
@@ -175,10 +173,10 @@ public class Backtest {
       }
     }
 
-    private DropBaseline.Verdict verdict(Instant h, HourRow row) {
+    private DropBaseline.Verdict verdict(HourRow row) {
       if (DropBaseline.sameWeekday(rule)) {
         return DropBaseline.judge(
-            rule, row.active24h(), DropBaseline.sameWeekdayBaseline(rule, h, active, firing));
+            rule, row.active24h(), DropBaseline.sameWeekdayBaseline(rule, row, rows, firing));
       }
       return DropBaseline.judgeWeeklyAverage(rule, row.weeklyAvg(), row.dropRatio());
     }

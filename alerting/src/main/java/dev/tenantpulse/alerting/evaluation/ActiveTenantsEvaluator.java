@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record3;
 import org.jooq.Record5;
 import org.jooq.ResultQuery;
 import org.jooq.impl.SQLDataType;
@@ -34,9 +33,10 @@ import org.springframework.stereotype.Component;
  * {@code active_tenants_drop}: the newest closed hour of {@code active_tenants_hourly} (overall, no
  * labels) and of {@code active_tenants_hourly_by_plan} (label {@code plan}) fires when its drop
  * against the rule's baseline ({@link DropBaseline}: the row's weekly_avg, or the same weekday of
- * earlier weeks without the hours that were firing) is ≥ {@code drop_ratio} and the baseline ≥
- * {@code min_baseline}. A row exists only once its hour closed, so the newest row at or before now
- * is the newest closed hour. Also feeds the business gauges.
+ * earlier weeks without the hours that were firing, raw or as shares of their weekly_avg) is ≥
+ * {@code drop_ratio} and the baseline ≥ {@code min_baseline}. A row exists only once its hour
+ * closed, so the newest row at or before now is the newest closed hour. Also feeds the business
+ * gauges.
  */
 @Component
 public class ActiveTenantsEvaluator implements RuleEvaluator {
@@ -115,12 +115,14 @@ public class ActiveTenantsEvaluator implements RuleEvaluator {
    * Rows of the overall table ({@code byPlan} false, plan '') or of every plan, whose window_end is
    * one of {@code hours}: the earlier weeks a {@code same_weekday} baseline reads.
    */
-  public static ResultQuery<Record3<String, Long, Long>> hoursIn(
+  public static ResultQuery<Record5<String, Long, Long, Double, Double>> hoursIn(
       DSLContext ctx, ClickHouseSource ch, boolean byPlan, Collection<Instant> hours) {
     return ctx.select(
             byPlan ? PLAN : field("''", SQLDataType.VARCHAR).as("plan"),
             ClickHouseSource.epochSeconds("window_end").as("window_end_epoch"),
-            ACTIVE)
+            ACTIVE,
+            WEEKLY_AVG,
+            DROP_RATIO)
         .from(ch.finalTable(byPlan ? "active_tenants_hourly_by_plan" : "active_tenants_hourly"))
         .where(WINDOW_END.in(hours.stream().map(ClickHouseSource::dateTime).toList()))
         .orderBy(field(name("plan")), WINDOW_END);
@@ -210,7 +212,7 @@ public class ActiveTenantsEvaluator implements RuleEvaluator {
           .ifPresent(row -> observations.add(judge(rule, Labels.NONE, row, earlier(rule, row))));
     }
     if (rule.flag("per_plan")) {
-      Map<String, Map<Instant, Long>> earlierByPlan =
+      Map<String, Map<Instant, HourRow>> earlierByPlan =
           DropBaseline.sameWeekday(rule) && !snapshot.byPlan().isEmpty()
               ? earlierWeeks(rule, true, snapshot.byPlan().getFirst().windowEnd())
               : Map.of();
@@ -231,25 +233,25 @@ public class ActiveTenantsEvaluator implements RuleEvaluator {
     if (!DropBaseline.sameWeekday(rule)) {
       return null;
     }
-    Map<Instant, Long> values =
+    Map<Instant, HourRow> rows =
         earlierWeeks(rule, false, row.windowEnd()).getOrDefault("", Map.of());
-    return sameWeekday(rule, Labels.NONE, row, values);
+    return sameWeekday(rule, Labels.NONE, row, rows);
   }
 
-  private Double sameWeekday(Rule rule, Labels labels, HourRow row, Map<Instant, Long> values) {
-    Set<Instant> firing = firingHours.of(rule.name(), labels, values.keySet());
-    return DropBaseline.sameWeekdayBaseline(rule, row.windowEnd(), values, firing);
+  private Double sameWeekday(Rule rule, Labels labels, HourRow row, Map<Instant, HourRow> rows) {
+    Set<Instant> firing = firingHours.of(rule.name(), labels, rows.keySet());
+    return DropBaseline.sameWeekdayBaseline(rule, row, rows, firing);
   }
 
-  /** active_24h of the earlier weeks' same hour, by plan ('' overall) and window end. */
-  private Map<String, Map<Instant, Long>> earlierWeeks(Rule rule, boolean byPlan, Instant h) {
+  /** The earlier weeks' rows of the same hour, by plan ('' overall) and window end. */
+  private Map<String, Map<Instant, HourRow>> earlierWeeks(Rule rule, boolean byPlan, Instant h) {
     List<Instant> hours = DropBaseline.earlierWeeks(h, rule.integer("weeks"));
     return clickHouse.read(
         ctx -> {
-          Map<String, Map<Instant, Long>> out = new HashMap<>();
-          for (Record3<String, Long, Long> r : hoursIn(ctx, clickHouse, byPlan, hours).fetch()) {
-            out.computeIfAbsent(r.value1(), p -> new HashMap<>())
-                .put(Instant.ofEpochSecond(r.value2()), r.value3());
+          Map<String, Map<Instant, HourRow>> out = new HashMap<>();
+          for (HourRow r :
+              hoursIn(ctx, clickHouse, byPlan, hours).fetch(ActiveTenantsEvaluator::row)) {
+            out.computeIfAbsent(r.plan(), p -> new HashMap<>()).put(r.windowEnd(), r);
           }
           return out;
         });
@@ -278,7 +280,9 @@ public class ActiveTenantsEvaluator implements RuleEvaluator {
         seasonal
             ? String.format(
                 Locale.ROOT,
-                "%s of the same hour on the last %d %s",
+                DropBaseline.levelAdjusted(rule)
+                    ? "weekly average × the %s of its share at this hour on the last %d %s"
+                    : "%s of the same hour on the last %d %s",
                 rule.choice("aggregate"),
                 rule.integer("weeks"),
                 weekday(row.windowEnd()) + "s")

@@ -1,5 +1,6 @@
 package dev.tenantpulse.alerting.evaluation;
 
+import dev.tenantpulse.alerting.evaluation.ActiveTenantsEvaluator.HourRow;
 import dev.tenantpulse.alerting.rules.Rule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,13 @@ import java.util.Set;
  *       without a row and hours that were firing for the same instance (rule and labels), as the
  *       {@code aggregate} ({@code median}: the middle value, the mean of the two middle values for
  *       an even count; or {@code mean}). No value left: no baseline, the hour is not judged.
+ *   <li>{@code same_weekday_adjusted}: today's {@code weekly_avg} × the {@code aggregate} of
+ *       active_24h / weekly_avg at the same earlier hours (also leaving out hours without a
+ *       positive weekly_avg); no weekly_avg today: no baseline. The ratio keeps the weekday's
+ *       shape, today's weekly average follows growth: raw earlier values lag a product growing 15 %
+ *       a week by about 20 % over four weeks, as much as the threshold. That lag also hides noise,
+ *       though: on small plans the adjusted baseline pages far more often (see the README's choice
+ *       of baseline).
  * </ul>
  *
  * Both fire when drop = 1 − active_24h / baseline ≥ {@code drop_ratio} and baseline ≥ {@code
@@ -37,8 +45,14 @@ public final class DropBaseline {
   /** How an hour was judged: the baseline used (null: none) and the drop against it. */
   public record Verdict(boolean met, Double baseline, Double drop) {}
 
+  /** Whether the rule reads earlier weeks ({@code same_weekday} or its level-adjusted variant). */
   public static boolean sameWeekday(Rule rule) {
-    return "same_weekday".equals(rule.choice("baseline"));
+    return rule.choice("baseline").startsWith("same_weekday");
+  }
+
+  /** Whether the earlier weeks count as shares of their weekly average scaled to today's. */
+  public static boolean levelAdjusted(Rule rule) {
+    return "same_weekday_adjusted".equals(rule.choice("baseline"));
   }
 
   /** The earlier hours {@code same_weekday} reads for hour {@code h}, newest first. */
@@ -51,35 +65,53 @@ public final class DropBaseline {
   }
 
   /**
-   * The {@code same_weekday} baseline of hour {@code h}: {@code active} maps window ends to
-   * active_24h of one instance (overall or one plan), {@code firing} holds the hours that were
-   * firing for it.
+   * The {@code same_weekday} baseline of {@code hour}: {@code rows} maps window ends to the rows of
+   * the same instance (overall or one plan), {@code firing} holds the hours that were firing for
+   * it.
    */
   public static Double sameWeekdayBaseline(
-      Rule rule, Instant h, Map<Instant, Long> active, Set<Instant> firing) {
-    List<Long> values = new ArrayList<>();
-    for (Instant earlier : earlierWeeks(h, rule.integer("weeks"))) {
-      Long value = active.get(earlier);
-      if (value != null && !firing.contains(earlier)) {
-        values.add(value);
+      Rule rule, HourRow hour, Map<Instant, HourRow> rows, Set<Instant> firing) {
+    boolean adjusted = levelAdjusted(rule);
+    if (adjusted && hour.weeklyAvg() == null) {
+      return null;
+    }
+    List<Double> values = new ArrayList<>();
+    for (Instant earlier : earlierWeeks(hour.windowEnd(), rule.integer("weeks"))) {
+      HourRow row = rows.get(earlier);
+      if (row == null || firing.contains(earlier)) {
+        continue;
+      }
+      if (!adjusted) {
+        values.add((double) row.active24h());
+      } else if (row.weeklyAvg() != null && row.weeklyAvg() > 0) {
+        values.add(row.active24h() / row.weeklyAvg());
       }
     }
-    return aggregate(values, rule.choice("aggregate"));
+    Double value = aggregate(values, rule.choice("aggregate"));
+    if (value == null || !adjusted) {
+      return value;
+    }
+    return hour.weeklyAvg() * value;
   }
 
-  /** Median (middle, or mean of the two middle values) or mean; null for no values. */
-  static Double aggregate(List<Long> values, String aggregate) {
+  /**
+   * Median (middle, or mean of the two middle values) or mean (the plain sum over the count, as the
+   * analysts' SQL's arrayAvg); null for no values.
+   */
+  static Double aggregate(List<Double> values, String aggregate) {
     if (values.isEmpty()) {
       return null;
     }
     if ("mean".equals(aggregate)) {
-      return values.stream().mapToLong(Long::longValue).average().orElseThrow();
+      double sum = 0;
+      for (double v : values) {
+        sum += v;
+      }
+      return sum / values.size();
     }
-    List<Long> sorted = values.stream().sorted().toList();
+    List<Double> sorted = values.stream().sorted().toList();
     int n = sorted.size();
-    return n % 2 == 1
-        ? (double) sorted.get(n / 2)
-        : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
   }
 
   /**

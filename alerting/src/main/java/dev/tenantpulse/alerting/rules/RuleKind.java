@@ -12,7 +12,8 @@ import java.util.Optional;
 public enum RuleKind {
   /**
    * The newest closed hour's drop of active tenants against a baseline (the weekly average, or the
-   * same weekday of earlier weeks), overall (no labels) and per plan ({@code plan=…}).
+   * same weekday of earlier weeks, raw or scaled to today's weekly average), overall (no labels)
+   * and per plan ({@code plan=…}).
    */
   ACTIVE_TENANTS_DROP(
       "active_tenants_drop",
@@ -33,10 +34,11 @@ public enum RuleKind {
           ParamSpec.choice(
               "baseline",
               "weekly_average",
-              List.of("weekly_average", "same_weekday"),
+              List.of("weekly_average", "same_weekday", "same_weekday_adjusted"),
               "weekly_average: the table's weekly_avg (the same hour on the 7 days before);"
                   + " same_weekday: the same hour on the same weekday of the last `weeks` weeks,"
-                  + " leaving out hours that were firing"),
+                  + " leaving out hours that were firing; same_weekday_adjusted: weekly_avg × the"
+                  + " share of their weekly_avg those hours had (follows growth)"),
           ParamSpec.integer(
               "weeks", 4, 1, 12, "same_weekday: how many earlier weeks form the baseline"),
           ParamSpec.choice(

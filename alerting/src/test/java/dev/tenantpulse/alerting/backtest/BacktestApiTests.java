@@ -40,6 +40,10 @@ class BacktestApiTests {
       rules:
         active_tenants_drop: {for: 0s}
         seasonal: {kind: active_tenants_drop, for: 0s, params: {baseline: same_weekday, weeks: 2}}
+        adjusted:
+          kind: active_tenants_drop
+          for: 0s
+          params: {baseline: same_weekday_adjusted, weeks: 2}
         onboarding_slowdown: {}
       """;
 
@@ -71,9 +75,10 @@ class BacktestApiTests {
     return JSON.readTree(response.body());
   }
 
+  /** An hour of a steady product: weekly averages of 100 overall and 40 for starter. */
   private static void hour(Instant at, long overall, long starter) {
-    tables.activeHour(at, overall, null, null);
-    tables.activeHour(at, "starter", starter, null, null);
+    tables.activeHour(at, overall, 100.0, null);
+    tables.activeHour(at, "starter", starter, 40.0, null);
   }
 
   private static JsonNode evaluate(String rule, Instant now) {
@@ -103,21 +108,35 @@ class BacktestApiTests {
     hour(H.minus(WEEK), 50, 20); // last Sunday's outage
     hour(H, 70, 28);
 
-    // Last Sunday the outage fired against the Sunday before (100, drop 50 %), overall and starter.
+    // Last Sunday the outage fired against the Sunday before (100, drop 50 %), overall and starter;
+    // adjusted, against the same share (1) of the same weekly average (100; starter 40).
     evaluate("seasonal", H.minus(WEEK).plusSeconds(300));
-    assertThat(status("seasonal", null)).isEqualTo("firing");
-    assertThat(status("seasonal", "starter")).isEqualTo("firing");
+    evaluate("adjusted", H.minus(WEEK).plusSeconds(300));
+    for (String rule : List.of("seasonal", "adjusted")) {
+      assertThat(status(rule, null)).as(rule).isEqualTo("firing");
+      assertThat(status(rule, "starter")).as(rule).isEqualTo("firing");
+    }
     hour(H.minus(WEEK).plus(Duration.ofHours(1)), 100, 40); // over an hour later
     evaluate("seasonal", H.minus(WEEK).plus(Duration.ofMinutes(65)));
+    evaluate("adjusted", H.minus(WEEK).plus(Duration.ofMinutes(65)));
     assertThat(status("seasonal", null)).isEqualTo("resolved");
+    assertThat(status("adjusted", null)).isEqualTo("resolved");
 
     // Today: with the outage's hour the median of 50 and 100 is 75 and 70 is only 7 % below it;
-    // without it (it was firing) the baseline is 100 and 70 is 30 % below.
+    // without it (it was firing) the baseline is 100 and 70 is 30 % below. Adjusted: the shares
+    // 0.5 and 1 of the weekly average 100, the same numbers.
     evaluate("seasonal", H.plusSeconds(300));
-    assertThat(status("seasonal", null)).isEqualTo("firing");
-    assertThat(status("seasonal", "starter")).isEqualTo("firing");
+    evaluate("adjusted", H.plusSeconds(300));
+    for (String rule : List.of("seasonal", "adjusted")) {
+      assertThat(status(rule, null)).as(rule).isEqualTo("firing");
+      assertThat(status(rule, "starter")).as(rule).isEqualTo("firing");
+    }
     assertThat(json(app.api("GET", "/api/alerts/history?rule=seasonal", null, null)).toString())
         .contains("30.0 % below the median of the same hour on the last 2 Sundays of 100.0");
+    assertThat(json(app.api("GET", "/api/alerts/history?rule=adjusted", null, null)).toString())
+        .contains(
+            "30.0 % below the weekly average × the median of its share at this hour on the last 2"
+                + " Sundays of 100.0");
   }
 
   @Test

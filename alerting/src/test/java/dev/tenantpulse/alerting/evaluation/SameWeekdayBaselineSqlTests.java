@@ -2,6 +2,7 @@ package dev.tenantpulse.alerting.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantpulse.alerting.evaluation.ActiveTenantsEvaluator.HourRow;
 import dev.tenantpulse.alerting.rules.Rule;
 import dev.tenantpulse.alerting.support.MetricTables;
 import dev.tenantpulse.alerting.support.MetricTables.ActiveRow;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -39,7 +41,7 @@ class SameWeekdayBaselineSqlTests {
   void theReadmeSqlAgreesWithTheEvaluatorHourByHour() throws Exception {
     MetricTables tables = MetricTables.fresh("weekday_sql");
     SplittableRandom random = new SplittableRandom(19);
-    Map<Instant, Long> active = new TreeMap<>();
+    Map<Instant, HourRow> active = new TreeMap<>();
     Set<Instant> firing = new HashSet<>();
     List<ActiveRow> rows = new ArrayList<>();
     for (int i = 0; i < 6 * 7 * 24; i++) {
@@ -48,8 +50,13 @@ class SameWeekdayBaselineSqlTests {
         continue; // a missing hour
       }
       long value = 50 + random.nextInt(100);
-      active.put(h, value);
-      rows.add(new ActiveRow(h, null, value, null, null));
+      // A level that grows, with hours that have none yet (NULL) or a zero one: both left out.
+      int level = random.nextInt(25);
+      Double weeklyAvg =
+          level == 0 ? null : level == 1 ? 0.0 : 60 + i / 24.0 + random.nextInt(40) / 3.0;
+      HourRow row = new HourRow(null, h, value, weeklyAvg, null);
+      active.put(h, row);
+      rows.add(new ActiveRow(h, null, value, weeklyAvg, null));
       if (random.nextInt(10) == 0) {
         firing.add(h);
       }
@@ -58,18 +65,23 @@ class SameWeekdayBaselineSqlTests {
     Instant from = START.plus(Duration.ofDays(14));
     Instant to = START.plus(Duration.ofDays(42));
 
-    for (String aggregate : List.of("median", "mean")) {
+    for (String column : List.of("median", "mean", "adjusted_median", "adjusted_mean")) {
+      String aggregate = column.replace("adjusted_", "");
+      String baseline = column.startsWith("adjusted") ? "same_weekday_adjusted" : "same_weekday";
       Rule rule =
           TestRules.rule(
               "drop",
-              "kind: active_tenants_drop\nparams: {baseline: same_weekday, weeks: 4, aggregate: "
+              "kind: active_tenants_drop\nparams: {baseline: "
+                  + baseline
+                  + ", weeks: 4, aggregate: "
                   + aggregate
                   + "}");
       Map<String, Double> expected = new TreeMap<>();
-      for (Instant h : active.keySet()) {
+      for (HourRow row : active.values()) {
+        Instant h = row.windowEnd();
         if (!h.isBefore(from) && h.isBefore(to)) {
           expected.put(
-              UTC_TEXT.format(h), DropBaseline.sameWeekdayBaseline(rule, h, active, firing));
+              UTC_TEXT.format(h), DropBaseline.sameWeekdayBaseline(rule, row, active, firing));
         }
       }
       Map<String, Double> bySql = new TreeMap<>();
@@ -81,20 +93,23 @@ class SameWeekdayBaselineSqlTests {
         ps.setObject(4, UTC_TEXT.format(to));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            Object baseline = rs.getObject(aggregate + "_baseline");
+            Object value = rs.getObject(column + "_baseline");
             bySql.put(
-                rs.getString("window_end"),
-                baseline == null ? null : ((Number) baseline).doubleValue());
+                rs.getString("window_end"), value == null ? null : ((Number) value).doubleValue());
           }
         }
       }
-      assertThat(bySql).as(aggregate).hasSameSizeAs(expected);
+      assertThat(bySql).as(column).hasSameSizeAs(expected);
+      assertThat(expected.values()).filteredOn(Objects::nonNull).hasSizeGreaterThan(400);
+      if (column.startsWith("adjusted")) {
+        assertThat(expected.values()).containsNull(); // hours without a weekly average
+      }
       for (Map.Entry<String, Double> e : expected.entrySet()) {
         if (e.getValue() == null) {
-          assertThat(bySql.get(e.getKey())).as(aggregate + " " + e.getKey()).isNull();
+          assertThat(bySql.get(e.getKey())).as(column + " " + e.getKey()).isNull();
         } else {
           assertThat(bySql.get(e.getKey()))
-              .as(aggregate + " " + e.getKey())
+              .as(column + " " + e.getKey())
               .isCloseTo(e.getValue(), org.assertj.core.data.Offset.offset(1e-9));
         }
       }
