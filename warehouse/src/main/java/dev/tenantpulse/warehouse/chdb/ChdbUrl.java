@@ -19,6 +19,11 @@ import java.util.Properties;
  *
  * <p>Every session reads and writes times in UTC and quotes decimals and non-finite floats in its
  * JSON output, so values survive the trip to Java exactly; a URL may override these.
+ *
+ * <p>Inserts are synchronous ({@code async_insert=0}): the engine's default (1) buffers inserts
+ * server-side, which the driver never wants (a sink's batch is written when executeBatch returns),
+ * and it made an ordinary {@code INSERT … VALUES} fail now and then with "async inserts with both
+ * inlined and external data … not supported" once the engine had taken a streamed insert.
  */
 record ChdbUrl(Path dataPath, Map<String, String> settings, long maxOutputBytes) {
 
@@ -27,6 +32,7 @@ record ChdbUrl(Path dataPath, Map<String, String> settings, long maxOutputBytes)
   private static final Map<String, String> SESSION_DEFAULTS =
       Map.of(
           "session_timezone", "UTC",
+          "async_insert", "0",
           "output_format_json_quote_decimals", "1",
           "output_format_json_quote_denormals", "1",
           "output_format_json_quote_64bit_integers", "1");

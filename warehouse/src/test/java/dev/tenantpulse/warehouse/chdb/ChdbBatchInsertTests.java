@@ -158,4 +158,35 @@ class ChdbBatchInsertTests {
       assertThat(inserts(c, db, "t")).isEqualTo(1);
     }
   }
+
+  @Test
+  void insertsAreSynchronousSoPlainInsertsAfterStreamedBatchesAlwaysWork() throws Exception {
+    String db = TestEngine.freshDatabase("batch_then_plain");
+    try (Connection c = TestEngine.connect()) {
+      // the engine's default is 1 (server-side buffering); the driver's sessions turn it off
+      assertThat(
+              scalar(c, "SELECT toUInt8(value) FROM system.settings WHERE name = 'async_insert'"))
+          .isZero();
+      String t = table(c, db, "id UInt32, v String");
+      for (int round = 0; round < 20; round++) {
+        try (PreparedStatement batch = c.prepareStatement("INSERT INTO " + t + " VALUES (?, ?)")) {
+          for (int i = 0; i < 50; i++) {
+            batch.setInt(1, round * 100 + i);
+            batch.setString(2, "batch");
+            batch.addBatch();
+          }
+          batch.executeBatch();
+        }
+        try (PreparedStatement plain = c.prepareStatement("INSERT INTO " + t + " VALUES (?, ?)")) {
+          plain.setInt(1, round * 100 + 99);
+          plain.setString(2, "plain");
+          assertThat(plain.executeUpdate()).isGreaterThanOrEqualTo(0);
+        }
+        try (Statement s = c.createStatement()) {
+          s.executeUpdate("INSERT INTO " + t + " VALUES (" + (round * 100 + 98) + ", 'inline')");
+        }
+      }
+      assertThat(scalar(c, "SELECT count() FROM " + t)).isEqualTo(20 * 52);
+    }
+  }
 }
