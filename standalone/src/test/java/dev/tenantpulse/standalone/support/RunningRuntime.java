@@ -1,17 +1,12 @@
 package dev.tenantpulse.standalone.support;
 
-import dev.tenantpulse.standalone.DataDirectory;
 import dev.tenantpulse.standalone.Endpoints;
-import dev.tenantpulse.standalone.StandaloneOptions;
-import dev.tenantpulse.standalone.TenantPulseRuntime;
-import dev.tenantpulse.standalone.flink.TenantPulsePipelines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one runtime of the test JVM (chDB admits one data path per process, so every runtime of this
@@ -33,36 +28,15 @@ public final class RunningRuntime {
   private static final Path DATA = createDataDir();
   private static RunningRuntime current;
 
-  private final DataDirectory data;
-  private final TenantPulseRuntime runtime;
-  private final Endpoints endpoints;
+  private final CountingRuntime started;
 
   private RunningRuntime() throws Exception {
-    StandaloneOptions options =
-        StandaloneOptions.parse(
-            List.of(
-                "--data-dir", DATA.toString(),
-                "--port", "0",
-                "--alerting-port", "0",
-                "--console-port", "0",
-                "--clickhouse-http-port", "0",
-                "--flink-ui-port", "0",
-                "--kafka-port", "0",
-                "--admin-token", ADMIN_TOKEN,
-                "--dev-key", DEV_KEY,
-                "--boards-database", BOARDS_DATABASE),
-            Map.of());
-    data = new DataDirectory(options.dataDir());
-    data.lock();
-    CountingPipeline.createTable("jdbc:chdb:" + data.clickhouse());
-    runtime =
-        new TenantPulseRuntime(
-            options,
-            data,
-            TenantPulsePipelines.Availability.of(new CountingPipeline()),
-            TenantPulseRuntime.Extensions.none(),
+    started =
+        CountingRuntime.start(
+            DATA,
+            ADMIN_TOKEN,
+            List.of("--dev-key", DEV_KEY, "--boards-database", BOARDS_DATABASE),
             new PrintStream(System.out, true));
-    endpoints = runtime.start();
   }
 
   /** The running runtime, started on first use. */
@@ -94,18 +68,17 @@ public final class RunningRuntime {
 
   private static synchronized void stopCurrent() {
     if (current != null) {
-      current.runtime.stop();
-      current.data.close();
+      current.started.stop();
       current = null;
     }
   }
 
   public Endpoints endpoints() {
-    return endpoints;
+    return started.endpoints();
   }
 
   public String warehouseUrl() {
-    return runtime.warehouseUrl();
+    return started.warehouseUrl();
   }
 
   public static Path dataDir() {

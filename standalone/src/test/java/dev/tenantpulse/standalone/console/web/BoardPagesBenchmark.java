@@ -3,12 +3,8 @@ package dev.tenantpulse.standalone.console.web;
 import dev.tenantpulse.access.FileUserStore;
 import dev.tenantpulse.access.Users;
 import dev.tenantpulse.dashboards.bench.SyntheticMetrics;
-import dev.tenantpulse.standalone.DataDirectory;
-import dev.tenantpulse.standalone.StandaloneOptions;
-import dev.tenantpulse.standalone.TenantPulseRuntime;
-import dev.tenantpulse.standalone.flink.TenantPulsePipelines;
 import dev.tenantpulse.standalone.support.ConsoleLogin;
-import dev.tenantpulse.standalone.support.CountingPipeline;
+import dev.tenantpulse.standalone.support.CountingRuntime;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.warehouse.schema.ClickHouseMigrations;
 import java.io.IOException;
@@ -25,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
@@ -111,40 +106,22 @@ public final class BoardPagesBenchmark {
 
   private int run(Path dir) throws Exception {
     out.println("Tenant Pulse board pages benchmark (headless Chromium against the console)");
-    StandaloneOptions standalone =
-        StandaloneOptions.parse(
-            List.of(
-                "--data-dir", dir.toString(),
-                "--port", "0",
-                "--alerting-port", "0",
-                "--console-port", "0",
-                "--clickhouse-http-port", "0",
-                "--flink-ui-port", "0",
-                "--kafka-port", "0",
-                "--admin-token", "bench-admin-token-0123456789",
-                "--boards-database", DATABASE),
-            Map.of());
-    DataDirectory data = new DataDirectory(standalone.dataDir());
-    data.lock();
-    CountingPipeline.createTable("jdbc:chdb:" + data.clickhouse());
-    TenantPulseRuntime runtime =
-        new TenantPulseRuntime(
-            standalone,
-            data,
-            TenantPulsePipelines.Availability.of(new CountingPipeline()),
-            TenantPulseRuntime.Extensions.none(),
+    CountingRuntime started =
+        CountingRuntime.start(
+            dir,
+            "bench-admin-token-0123456789",
+            List.of("--boards-database", DATABASE),
             new PrintStream(System.err, true));
-    String console = runtime.start().console();
+    String console = started.endpoints().console();
     try {
       Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS);
-      fill(runtime.warehouseUrl(), end);
+      fill(started.warehouseUrl(), end);
       String password = "bench viewer password 0123";
-      new Users(new FileUserStore(data.usersFile())).create("bench", "viewer", password);
+      new Users(new FileUserStore(started.data().usersFile())).create("bench", "viewer", password);
       List<Row> rows = measure(console, end, password);
       return report(rows);
     } finally {
-      runtime.stop();
-      data.close();
+      started.stop();
     }
   }
 
