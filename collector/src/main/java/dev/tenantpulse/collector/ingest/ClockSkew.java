@@ -1,6 +1,7 @@
 package dev.tenantpulse.collector.ingest;
 
 import dev.tenantpulse.tenancy.events.EventCodec;
+import dev.tenantpulse.tenancy.events.EventLimits;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,9 @@ import tools.jackson.databind.JsonNode;
  * The client's time is {@code originalTimestamp}, else {@code timestamp} (what Segment's libraries
  * fill). Without {@code sentAt} the message's time is taken as sent (the HTTP API's way to import
  * history); a historical time with {@code sentAt} keeps its distance from the send, so it stays
- * historical.
+ * historical. A {@code sentAt} or client time outside what the contract can store at all ({@link
+ * EventLimits#STORABLE_FROM} to {@link EventLimits#STORABLE_UNTIL}) is no clock, merely off, but
+ * garbage: then nothing is corrected and the validator judges the message's own time.
  */
 final class ClockSkew {
 
@@ -37,8 +40,8 @@ final class ClockSkew {
       clientNode = SegmentMessage.present(message, "timestamp");
     }
     Instant client = instant(clientNode);
-    if (client == null) {
-      return null; // unreadable: passed on as sent, for the validator to refuse with its reason
+    if (client == null || !storable(client) || !storable(sentAt)) {
+      return null; // passed on as sent, for the validator to judge with its reason
     }
     try {
       Instant corrected =
@@ -49,6 +52,11 @@ final class ClockSkew {
     } catch (DateTimeException | ArithmeticException outOfRange) {
       return null; // years apart beyond what an instant holds: judged uncorrected
     }
+  }
+
+  private static boolean storable(Instant instant) {
+    return !instant.isBefore(EventLimits.STORABLE_FROM)
+        && instant.isBefore(EventLimits.STORABLE_UNTIL);
   }
 
   private static Instant instant(JsonNode node) {

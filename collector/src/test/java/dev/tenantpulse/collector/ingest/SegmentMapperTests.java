@@ -256,6 +256,12 @@ class SegmentMapperTests {
         .isEqualTo(Instant.parse("2026-10-01T08:00:00Z"));
     assertThat(skewCorrected(imported, "1764230400"))
         .isEqualTo(Instant.parse("2026-10-01T08:00:00Z"));
+    // A sentAt no clock can show is garbage, not skew: a device reset to 1970 still is a clock.
+    assertThat(skewCorrected(imported, "\"+999999999-12-31T23:59:59Z\""))
+        .isEqualTo(Instant.parse("2026-10-01T08:00:00Z"));
+    String resetDevice = imported.replace("2026-10-01T08:00:00Z", "1970-01-01T00:00:05Z");
+    assertThat(skewCorrected(resetDevice, "\"1970-01-01T00:00:10Z\""))
+        .isEqualTo(NOW.minusSeconds(5));
   }
 
   @Test

@@ -2,13 +2,9 @@ package dev.tenantpulse.standalone.clickhouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantpulse.standalone.support.NodePackages;
 import dev.tenantpulse.standalone.support.RunningRuntime;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,23 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class JavaScriptClientTests {
 
-  private static final Path SOURCE = Path.of("src/test/js/clickhouse-client");
-  private static final Path WORK = Path.of("target/js/clickhouse-client");
   private static JsonNode seen;
 
   @BeforeAll
   static void runTheClient() throws Exception {
     String url = TestUsers.baseUrl();
-    Files.createDirectories(WORK);
-    for (String file : List.of("package.json", "package-lock.json", "check.mjs")) {
-      Files.copy(
-          SOURCE.resolve(file),
-          WORK.resolve(file),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    if (!Files.isDirectory(WORK.resolve("node_modules/@clickhouse/client"))) {
-      run(List.of("npm", "ci", "--no-audit", "--no-fund"), 300);
-    }
+    NodePackages client =
+        NodePackages.install(
+            "clickhouse-client",
+            List.of("package.json", "package-lock.json", "check.mjs"),
+            "@clickhouse/client");
     String contractTables =
         JdbcV2ClientTests.CONTRACT_TABLES.stream()
             .map(t -> "\"" + t + "\"")
@@ -47,32 +36,12 @@ class JavaScriptClientTests {
             .map(list -> "[" + list + "]")
             .orElseThrow();
     ProcessBuilder node =
-        new ProcessBuilder("node", "check.mjs", url, TestUsers.ANALYST, TestUsers.PASSWORD)
-            .directory(WORK.toFile());
+        new ProcessBuilder("node", "check.mjs", url, TestUsers.ANALYST, TestUsers.PASSWORD);
     node.environment().put("CONTRACT_TABLES", contractTables);
-    String output = run(node, 120);
+    String output = client.run(node, 120);
     String last = output.strip().lines().reduce((a, b) -> b).orElse("");
     seen = JsonMapper.builder().build().readTree(last);
     RunningRuntime.get();
-  }
-
-  private static String run(List<String> command, int seconds) throws Exception {
-    return run(new ProcessBuilder(command).directory(WORK.toFile()), seconds);
-  }
-
-  private static String run(ProcessBuilder builder, int seconds)
-      throws IOException, InterruptedException {
-    Process process = builder.redirectErrorStream(true).start();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(builder.command() + " did not finish in " + seconds + " s");
-    }
-    String text = new String(out, StandardCharsets.UTF_8);
-    if (process.exitValue() != 0) {
-      throw new IllegalStateException(builder.command() + " failed:\n" + text);
-    }
-    return text;
   }
 
   @Test

@@ -127,7 +127,7 @@ public final class StandaloneProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  String terminal() {
+  public String terminal() {
     try {
       return Files.exists(output) ? Files.readString(output) : "";
     } catch (IOException e) {

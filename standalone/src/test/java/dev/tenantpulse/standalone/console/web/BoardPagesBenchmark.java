@@ -3,6 +3,7 @@ package dev.tenantpulse.standalone.console.web;
 import dev.tenantpulse.access.FileUserStore;
 import dev.tenantpulse.access.Users;
 import dev.tenantpulse.dashboards.bench.SyntheticMetrics;
+import dev.tenantpulse.standalone.support.Browser;
 import dev.tenantpulse.standalone.support.ConsoleLogin;
 import dev.tenantpulse.standalone.support.CountingRuntime;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;

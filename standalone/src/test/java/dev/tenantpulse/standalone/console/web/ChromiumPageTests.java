@@ -2,6 +2,7 @@ package dev.tenantpulse.standalone.console.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantpulse.standalone.support.Browser;
 import dev.tenantpulse.standalone.support.TestAccounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

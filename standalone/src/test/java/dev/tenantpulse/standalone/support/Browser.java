@@ -1,4 +1,4 @@
-package dev.tenantpulse.standalone.console.web;
+package dev.tenantpulse.standalone.support;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -30,14 +30,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * machine may have no network), with its console log kept so tests can require it to be clean.
  * Where either is missing the calling test class is skipped with a message saying what to install.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
   // Debian's paths; the properties exist to prove the skip (-Dtenant-pulse.chromium=/nowhere).
-  static final Path CHROMIUM =
+  public static final Path CHROMIUM =
       Path.of(System.getProperty("tenant-pulse.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER =
+  public static final Path CHROMEDRIVER =
       Path.of(System.getProperty("tenant-pulse.chromedriver", "/usr/bin/chromedriver"));
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final ChromeDriver driver;
@@ -50,14 +50,14 @@ final class Browser implements AutoCloseable {
     this.baseUrl = baseUrl;
   }
 
-  static final String NOT_INSTALLED =
-      "the console's browser tests need Debian's chromium and chromium-driver at "
+  public static final String NOT_INSTALLED =
+      "the browser tests need Debian's chromium and chromium-driver at "
           + CHROMIUM
           + " and "
           + CHROMEDRIVER
           + " (apt-get install chromium chromium-driver; bin/test installs them as root): skipped";
 
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
@@ -66,12 +66,12 @@ final class Browser implements AutoCloseable {
    * (not only in {@code @BeforeAll}, where JUnit would report the class as zero tests run rather
    * than as skipped ones).
    */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     assumeTrue(installed(), NOT_INSTALLED);
   }
 
   /** Starts a fresh browser (own profile: no cookies) for pages under {@code baseUrl}. */
-  static Browser start(String baseUrl) {
+  public static Browser start(String baseUrl) {
     assumeInstalled();
     try {
       Path profile = Files.createTempDirectory("tp-chromium-");
@@ -105,50 +105,50 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  ChromeDriver driver() {
+  public ChromeDriver driver() {
     return driver;
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return baseUrl;
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get(baseUrl + path);
   }
 
   /** The path and query of the page shown. */
-  String location() {
+  public String location() {
     return (String) script("return location.pathname + location.search");
   }
 
-  Object script(String js, Object... args) {
+  public Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
-  Object asyncScript(String js, Object... args) {
+  public Object asyncScript(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeAsyncScript(js, args);
   }
 
-  WebElement find(String css) {
+  public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
 
-  List<WebElement> findAll(String css) {
+  public List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }
 
-  WebElement waitFor(String css) {
+  public WebElement waitFor(String css) {
     return new WebDriverWait(driver, WAIT)
         .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
   }
 
-  <T> T waitUntil(String what, java.util.function.Function<ChromeDriver, T> condition) {
+  public <T> T waitUntil(String what, java.util.function.Function<ChromeDriver, T> condition) {
     return new WebDriverWait(driver, WAIT).withMessage(what).until(d -> condition.apply(driver));
   }
 
   /** Waits until the page says it is ready and no panel is loading any more. */
-  void waitForPanels() {
+  public void waitForPanels() {
     waitUntil(
         "the page to finish loading its panels",
         d ->
@@ -160,7 +160,7 @@ final class Browser implements AutoCloseable {
   }
 
   /** Logs in through the login page and waits for the page it leads to. */
-  void logIn(String user, String password) {
+  public void logIn(String user, String password) {
     open("/login");
     waitFor("#user").sendKeys(user);
     find("#password").sendKeys(password);
@@ -168,12 +168,12 @@ final class Browser implements AutoCloseable {
     waitUntil("the login to leave the login page", d -> !location().startsWith("/login"));
   }
 
-  void logOut() {
+  public void logOut() {
     driver.manage().deleteAllCookies();
   }
 
   /** Saves a PNG of the page under target/screenshots/ for a person to look at. */
-  Path screenshot(String name) {
+  public Path screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
@@ -202,7 +202,7 @@ final class Browser implements AutoCloseable {
    * The console's error entries since the last call (reading empties the log), except those {@code
    * expected} accepts (a 401 a test provokes on purpose).
    */
-  List<String> consoleErrors(Predicate<String> expected) {
+  public List<String> consoleErrors(Predicate<String> expected) {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
@@ -210,7 +210,7 @@ final class Browser implements AutoCloseable {
         .toList();
   }
 
-  List<String> consoleErrors() {
+  public List<String> consoleErrors() {
     return consoleErrors(m -> false);
   }
 
