@@ -157,6 +157,27 @@ class OpenApiDescriptionTests extends CollectorTestBase {
     assertThat(json(batch).get("success").asBoolean()).as(batch.body()).isTrue();
   }
 
+  @Test
+  void theSingleMessageExampleIsAcceptedOnEveryPathThatTakesIt() {
+    Map<String, Object> spec = description();
+    Object track = map(map(map(spec, "components"), "examples"), "SegmentTrack").get("value");
+    String ref = "#/components/requestBodies/SegmentMessage";
+    List<String> paths =
+        operations(spec).entrySet().stream()
+            .filter(op -> ref.equals(map(op.getValue(), "requestBody").get("$ref")))
+            .map(op -> op.getKey().substring("POST ".length()))
+            .toList();
+    assertThat(paths).contains("/v1/track", "/v1/t");
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString((SERVER_KEY + ":").getBytes(StandardCharsets.UTF_8));
+    for (String path : List.of("/v1/track", "/v1/t")) {
+      HttpResponse<String> answer = post(path, "Basic " + basic, JSON.writeValueAsBytes(track));
+      assertThat(answer.statusCode()).as(path).isEqualTo(200);
+      assertThat(json(answer).get("accepted").asInt()).as(answer.body()).isEqualTo(1);
+    }
+  }
+
   /** "METHOD /path" → operation, path items referenced from components resolved. */
   private static Map<String, Object> operations(Map<String, Object> spec) {
     Map<String, Object> operations = new java.util.TreeMap<>();
