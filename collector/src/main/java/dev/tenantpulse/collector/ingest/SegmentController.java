@@ -11,24 +11,31 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Segment's batch API, so an unmodified Segment (or RudderStack) SDK pointed at the collector
- * works: {@code {"batch": [messages], "context": …, "sentAt": …}}, mapped to native events ({@link
- * SegmentMapper}) and ingested exactly like {@code POST /v1/events}.
+ * Segment's tracking API, so an unmodified Segment or RudderStack SDK pointed at the collector
+ * works: batches ({@code {"batch": [messages], "context": …, "sentAt": …}}) and single messages,
+ * mapped to native events ({@link SegmentMapper}) and ingested exactly like {@code POST
+ * /v1/events}.
  *
- * <p>Paths: {@code /v1/batch} (analytics-node, RudderStack, the HTTP API) and {@code /v1/import/}
- * (analytics-java posts there; Segment serves it as an alias of batch). The write key comes as the
- * HTTP Basic user, as most SDKs send it, or as {@code writeKey} in the body, as analytics-java and
- * Segment's HTTP API do. {@code text/plain} is accepted besides JSON because browsers' {@code
- * sendBeacon} (analytics.js) can only send that.
+ * <p>Paths are those the SDKs post to. Batches: {@code /v1/batch} (analytics-node, RudderStack, the
+ * HTTP API), {@code /v1/import} (analytics-java), {@code /v1/b} (analytics.js batching), {@code
+ * /beacon/v1/batch} (RudderStack's {@code sendBeacon}, key in the query). Single messages: {@code
+ * /v1/<call>} (the HTTP API, RudderStack) and {@code /v1/<first letter>} (analytics.js). Browsers
+ * may post from any origin (write keys are public by design; what a key may write is checked per
+ * event). Any declared content type is read as JSON, as Segment's and RudderStack's own servers do:
+ * SDKs declare {@code application/json}, {@code text/plain} (analytics.js, so that a browser sends
+ * it without a preflight) or a form type while sending JSON. The write key travels where {@link
+ * WriteKeys} looks for it.
  */
 @RestController
+@CrossOrigin(originPatterns = "*", methods = RequestMethod.POST, maxAge = 86_400)
 class SegmentController {
 
   private final ApiKeyAuthenticator keys;
@@ -48,17 +55,15 @@ class SegmentController {
     this.clock = clock;
   }
 
-  @PostMapping(
-      path = {"/v1/batch", "/v1/import", "/v1/import/"},
-      consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
+  @PostMapping(path = {"/v1/batch", "/v1/import", "/v1/import/", "/v1/b", "/beacon/v1/batch"})
   SegmentResult batch(
       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       HttpServletRequest request) {
     // A header is checked before the body is read, so a wrong key costs no parsing.
-    ApiKeyPrincipal key = authorization == null ? null : keys.basic(authorization);
+    ApiKeyPrincipal key = WriteKeys.fromHeader(keys, authorization);
     JsonNode body = EventsController.parse(RequestBodies.read(request));
     if (key == null) {
-      key = bodyWriteKey(body);
+      key = WriteKeys.fromBody(keys, body, request.getQueryString());
     }
     JsonNode batch = body.get("batch");
     if (batch == null || !batch.isArray()) {
@@ -75,19 +80,64 @@ class SegmentController {
     }
     List<JsonNode> messages = new ArrayList<>(batch.size());
     batch.forEach(messages::add);
-    SegmentMapper.Mapped mapped = mapper.map(messages, body.get("context"), clock.instant());
-    return SegmentResult.of(ingest.ingest(key, mapped.events(), mapped.refused()));
+    return ingest(key, messages, SegmentEnvelope.batch(body, clock.instant()));
   }
 
-  /** The body's {@code writeKey}, where analytics-java and Segment's HTTP API send it. */
-  private ApiKeyPrincipal bodyWriteKey(JsonNode body) {
-    JsonNode writeKey = body.get("writeKey");
-    if (writeKey == null || !writeKey.isString() || writeKey.stringValue().isBlank()) {
-      throw ApiException.unauthorized(
-          "send the write key as HTTP Basic user ('Authorization: Basic base64(<key>:)') or as"
-              + " 'writeKey' in the body");
+  @PostMapping({"/v1/track", "/v1/t"})
+  SegmentResult track(
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      HttpServletRequest request) {
+    return single("track", authorization, request);
+  }
+
+  @PostMapping({"/v1/identify", "/v1/i"})
+  SegmentResult identify(
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      HttpServletRequest request) {
+    return single("identify", authorization, request);
+  }
+
+  @PostMapping({"/v1/group", "/v1/g"})
+  SegmentResult group(
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      HttpServletRequest request) {
+    return single("group", authorization, request);
+  }
+
+  @PostMapping({"/v1/page", "/v1/p"})
+  SegmentResult page(
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      HttpServletRequest request) {
+    return single("page", authorization, request);
+  }
+
+  @PostMapping({"/v1/screen", "/v1/s"})
+  SegmentResult screen(
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      HttpServletRequest request) {
+    return single("screen", authorization, request);
+  }
+
+  @PostMapping({"/v1/alias", "/v1/a"})
+  SegmentResult alias(
+      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      HttpServletRequest request) {
+    return single("alias", authorization, request);
+  }
+
+  /** One message, its call named by the path; its own {@code writeKey}, context and sentAt. */
+  private SegmentResult single(String call, String authorization, HttpServletRequest request) {
+    ApiKeyPrincipal key = WriteKeys.fromHeader(keys, authorization);
+    JsonNode message = EventsController.parse(RequestBodies.read(request));
+    if (key == null) {
+      key = WriteKeys.fromBody(keys, message, null);
     }
-    return keys.authenticate(writeKey.stringValue())
-        .orElseThrow(() -> ApiException.unauthorized("unknown write key"));
+    return ingest(key, List.of(message), SegmentEnvelope.single(call, clock.instant()));
+  }
+
+  private SegmentResult ingest(
+      ApiKeyPrincipal key, List<JsonNode> messages, SegmentEnvelope envelope) {
+    SegmentMapper.Mapped mapped = mapper.map(messages, envelope);
+    return SegmentResult.of(ingest.ingest(key, mapped.events(), mapped.refused()));
   }
 }

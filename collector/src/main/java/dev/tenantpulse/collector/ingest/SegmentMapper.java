@@ -45,12 +45,18 @@ final class SegmentMapper {
    * {@code context}.
    */
   Mapped map(List<JsonNode> messages, JsonNode batchContext, Instant receivedAt) {
+    return map(messages, new SegmentEnvelope(batchContext, null, null, receivedAt));
+  }
+
+  /** The events of {@code messages} sent in {@code envelope}. */
+  Mapped map(List<JsonNode> messages, SegmentEnvelope envelope) {
+    Instant receivedAt = envelope.receivedAt();
     List<JsonNode> events = new ArrayList<>(messages.size());
     Map<Integer, List<FieldProblem>> refused = new HashMap<>();
     Map<String, Boolean> known = new HashMap<>();
     Set<String> signedUp = new HashSet<>();
     for (int i = 0; i < messages.size(); i++) {
-      SegmentMessage message = SegmentMessage.map(messages.get(i), batchContext, receivedAt);
+      SegmentMessage message = SegmentMessage.map(messages.get(i), envelope);
       events.add(message.event());
       if (!message.problems().isEmpty()) {
         refused.put(i, message.problems());

@@ -18,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <ul>
  *   <li>tenant: {@code context.groupId} (the message's, else the batch's), else {@code
  *       properties.tenant_id}, else the {@code groupId} of a {@code group} message;
- *   <li>id: {@code messageId}; user_id: {@code userId}, else {@code anonymousId}; timestamp: {@code
- *       timestamp}, else {@code originalTimestamp}, else the receive time (as Segment does);
+ *   <li>id: {@code messageId}; user_id: {@code userId}, else {@code anonymousId}; timestamp: see
+ *       {@link ClockSkew} (the client's time corrected by {@code sentAt}, else {@code timestamp},
+ *       else {@code originalTimestamp}, else the receive time, as Segment does);
  *   <li>track "Feature Used" → {@code feature_used} ({@code properties.feature}), "Onboarding Step
  *       Completed" → {@code onboarding_step} ({@code properties.step}), "Usage Recorded" → {@code
  *       usage} ({@code properties.meter}, {@code properties.quantity}; our extension, Segment has
@@ -45,8 +46,10 @@ record SegmentMessage(ObjectNode event, List<FieldProblem> problems, boolean car
   static final String USAGE_RECORDED = "Usage Recorded";
   static final Set<String> CALLS = Set.of("track", "identify", "group", "page", "screen", "alias");
 
-  /** Maps {@code message} of a batch whose own {@code context} is {@code batchContext}. */
-  static SegmentMessage map(JsonNode message, JsonNode batchContext, Instant receivedAt) {
+  /** Maps {@code message}, sent in {@code envelope}. */
+  static SegmentMessage map(JsonNode message, SegmentEnvelope envelope) {
+    JsonNode batchContext = envelope.context();
+    Instant receivedAt = envelope.receivedAt();
     ObjectNode event = EventCodec.jsonMapper().createObjectNode();
     List<FieldProblem> problems = new ArrayList<>();
     if (message == null || !message.isObject()) {
@@ -60,6 +63,20 @@ record SegmentMessage(ObjectNode event, List<FieldProblem> problems, boolean car
       problems.add(new FieldProblem("id", "is required: send messageId (Segment SDKs set it)"));
     }
     String call = string(message, "type");
+    String endpointCall = envelope.endpointCall();
+    if (endpointCall != null && present(message, "type") == null) {
+      call = endpointCall; // /v1/track and its kin name the call by their path
+    } else if (endpointCall != null && !endpointCall.equals(call)) {
+      problems.add(
+          new FieldProblem(
+              "type",
+              "is "
+                  + (call == null ? kind(message.get("type")) : '"' + cut(call) + '"')
+                  + " but the message was posted to the "
+                  + endpointCall
+                  + " endpoint; post it to /v1/batch or to its own call's endpoint"));
+      return new SegmentMessage(event, problems, false);
+    }
     if (call == null || !CALLS.contains(call)) {
       problems.add(
           new FieldProblem(
@@ -81,7 +98,10 @@ record SegmentMessage(ObjectNode event, List<FieldProblem> problems, boolean car
     } else {
       event.set("tenant_id", tenant);
     }
-    JsonNode timestamp = present(message, "timestamp");
+    JsonNode timestamp = ClockSkew.corrected(message, envelope.sentAt(), receivedAt);
+    if (timestamp == null) {
+      timestamp = present(message, "timestamp");
+    }
     if (timestamp == null) {
       timestamp = present(message, "originalTimestamp");
     }
@@ -178,7 +198,7 @@ record SegmentMessage(ObjectNode event, List<FieldProblem> problems, boolean car
         : null;
   }
 
-  private static JsonNode present(JsonNode parent, String field) {
+  static JsonNode present(JsonNode parent, String field) {
     JsonNode node = parent == null ? null : parent.get(field);
     return node == null || node.isNull() || node.isMissingNode() ? null : node;
   }

@@ -96,7 +96,7 @@ class SegmentBatchApiTests extends CollectorTestBase {
             postBatch(null, body.replace("{\"batch\"", "{\"writeKey\":\"nope\",\"batch\""))
                 .statusCode())
         .isEqualTo(401);
-    assertThat(json(postBatch("Bearer " + SERVER_KEY, body)).get("detail").asString())
+    assertThat(json(postBatch("Token " + SERVER_KEY, body)).get("detail").asString())
         .contains("HTTP Basic");
   }
 

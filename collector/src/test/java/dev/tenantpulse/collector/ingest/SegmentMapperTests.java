@@ -218,4 +218,85 @@ class SegmentMapperTests {
     assertThat(mapped.refused().get(2).toString()).contains("event");
     assertThat(mapped.refused().get(3).toString()).contains("must be a JSON object");
   }
+
+  private Instant skewCorrected(String message, String batchSentAt) {
+    SegmentEnvelope envelope =
+        new SegmentEnvelope(
+            null, batchSentAt == null ? null : JSON.readTree(batchSentAt), null, NOW);
+    SegmentMapper.Mapped mapped = mapper.map(List.of(JSON.readTree(message)), envelope);
+    assertThat(mapped.refused()).isEmpty();
+    return Instant.parse(mapped.events().get(0).get("timestamp").asString());
+  }
+
+  @Test
+  void correctsTheDeviceClockBySentAtAsSegmentDocuments() {
+    // receivedAt − (sentAt − originalTimestamp): the device is 2 h fast, called 90 s before
+    // sending.
+    String skewed =
+        "{\"type\":\"page\",\"messageId\":\"m\",\"context\":{\"groupId\":\"t\"},"
+            + "\"originalTimestamp\":\"2026-11-27T13:58:30Z\",\"sentAt\":\"2026-11-27T14:00:00Z\"}";
+    assertThat(skewCorrected(skewed, null)).isEqualTo(NOW.minusSeconds(90));
+    // The batch's sentAt serves messages without their own; a message's own wins.
+    String noSentAt = skewed.replace(",\"sentAt\":\"2026-11-27T14:00:00Z\"", "");
+    assertThat(skewCorrected(noSentAt, "\"2026-11-27T14:00:00Z\"")).isEqualTo(NOW.minusSeconds(90));
+    assertThat(skewCorrected(skewed, "\"2026-11-27T15:00:00Z\"")).isEqualTo(NOW.minusSeconds(90));
+    // timestamp is the client's time when there is no originalTimestamp (analytics.js, -java,
+    // -node).
+    assertThat(skewCorrected(skewed.replace("originalTimestamp", "timestamp"), null))
+        .isEqualTo(NOW.minusSeconds(90));
+  }
+
+  @Test
+  void withoutSentAtOrWithAnUnreadableOneTheTimeIsTakenAsSent() {
+    String imported =
+        "{\"type\":\"page\",\"messageId\":\"m\",\"context\":{\"groupId\":\"t\"},"
+            + "\"timestamp\":\"2026-10-01T08:00:00Z\"}";
+    assertThat(skewCorrected(imported, null)).isEqualTo(Instant.parse("2026-10-01T08:00:00Z"));
+    assertThat(skewCorrected(imported, "\"yesterday\""))
+        .isEqualTo(Instant.parse("2026-10-01T08:00:00Z"));
+    assertThat(skewCorrected(imported, "1764230400"))
+        .isEqualTo(Instant.parse("2026-10-01T08:00:00Z"));
+  }
+
+  @Test
+  void correctionKeepsEveryGeneratedCallToSendIntervalOnTheReceiveClock() {
+    java.util.Random random = new java.util.Random(20261206L);
+    for (int i = 0; i < 500; i++) {
+      long skewMillis = random.nextLong(-5L * 365 * 86_400_000, 5L * 365 * 86_400_000);
+      long waitMillis = random.nextLong(0, 30L * 86_400_000);
+      Instant deviceSent = NOW.plusMillis(skewMillis);
+      Instant deviceCalled = deviceSent.minusMillis(waitMillis);
+      String message =
+          "{\"type\":\"page\",\"messageId\":\"m\",\"context\":{\"groupId\":\"t\"},"
+              + "\"originalTimestamp\":\""
+              + deviceCalled
+              + "\",\"sentAt\":\""
+              + deviceSent
+              + "\"}";
+      SegmentMapper.Mapped mapped =
+          mapper.map(List.of(JSON.readTree(message)), new SegmentEnvelope(null, null, null, NOW));
+      assertThat(Instant.parse(mapped.events().get(0).get("timestamp").asString()))
+          .as("skew %d ms, wait %d ms", skewMillis, waitMillis)
+          .isEqualTo(NOW.minusMillis(waitMillis));
+    }
+  }
+
+  @Test
+  void aSingleMessagePathSuppliesAMissingTypeAndRefusesAContradictingOne() {
+    SegmentMapper.Mapped mapped =
+        mapper.map(
+            List.of(
+                JSON.readTree(
+                    "{\"messageId\":\"m-1\",\"event\":\"Opened\",\"context\":{\"groupId\":\"t\"}}"),
+                JSON.readTree(
+                    "{\"type\":\"identify\",\"messageId\":\"m-2\",\"context\":{\"groupId\":\"t\"}}"),
+                JSON.readTree(
+                    "{\"type\":7,\"messageId\":\"m-3\",\"context\":{\"groupId\":\"t\"}}")),
+            SegmentEnvelope.single("track", NOW));
+    assertThat(mapped.refused()).containsOnlyKeys(1, 2);
+    assertThat(mapped.events().get(0).get("properties").get("segment_type").asString())
+        .isEqualTo("track");
+    assertThat(mapped.refused().get(1).toString()).contains("\"identify\"", "track endpoint");
+    assertThat(mapped.refused().get(2).toString()).contains("number", "track endpoint");
+  }
 }
