@@ -157,6 +157,37 @@ class OpenApiDescriptionTests extends CollectorTestBase {
     assertThat(json(batch).get("success").asBoolean()).as(batch.body()).isTrue();
   }
 
+  @Test
+  void theSingleMessagePathsTakeOneMessageAndTheExampleIsAcceptedOnTheTrackPaths() {
+    Map<String, Object> spec = description();
+    String ref = "#/components/requestBodies/SegmentMessage";
+    List<String> single =
+        operations(spec).entrySet().stream()
+            .filter(
+                op ->
+                    cast(op.getValue()).get("requestBody") instanceof Map<?, ?> body
+                        && ref.equals(body.get("$ref")))
+            .map(Map.Entry::getKey)
+            .toList();
+    List<String> calls = List.of("track", "identify", "group", "page", "screen", "alias");
+    assertThat(single)
+        .containsExactlyInAnyOrderElementsOf(
+            calls.stream()
+                .flatMap(c -> java.util.stream.Stream.of("/v1/" + c, "/v1/" + c.charAt(0)))
+                .map(path -> "POST " + path)
+                .toList());
+
+    Object track = map(map(map(spec, "components"), "examples"), "SegmentTrack").get("value");
+    String basic =
+        java.util.Base64.getEncoder()
+            .encodeToString((SERVER_KEY + ":").getBytes(StandardCharsets.UTF_8));
+    for (String path : List.of("/v1/track", "/v1/t")) {
+      HttpResponse<String> answer = post(path, "Basic " + basic, JSON.writeValueAsBytes(track));
+      assertThat(answer.statusCode()).as(path).isEqualTo(200);
+      assertThat(json(answer).get("accepted").asInt()).as(answer.body()).isEqualTo(1);
+    }
+  }
+
   /** "METHOD /path" → operation, path items referenced from components resolved. */
   private static Map<String, Object> operations(Map<String, Object> spec) {
     Map<String, Object> operations = new java.util.TreeMap<>();
