@@ -1,14 +1,19 @@
 // Sends track, identify, group (with a plan) and page through one real server-side SDK, unchanged,
 // pointed at `url`; prints one JSON line: {"sdk": …, "errors": [...]}.
-// Usage: node send.mjs <segment-node|rudder-node> <url> <writeKey> <tenant> <userId>
+// Usage: node send.mjs <segment-node|rudder-node> <url> <writeKey> <tenant> <userId> [no-tenant]
+// With no-tenant, one track that names no tenant at all: a message the collector cannot map.
 import { Analytics } from '@segment/analytics-node';
 import RudderAnalytics from '@rudderstack/rudder-sdk-node';
 
-const [sdk, url, writeKey, tenant, userId] = process.argv.slice(2);
+const [sdk, url, writeKey, tenant, userId, mode] = process.argv.slice(2);
 const errors = [];
 const context = { groupId: tenant };
 
 const calls = (client) => {
+  if (mode === 'no-tenant') {
+    client.track({ userId, event: 'Opened', properties: { screen: tenant } });
+    return;
+  }
   client.track({ userId, event: 'Feature Used', properties: { feature: 'sso' }, context });
   client.identify({ userId, traits: { email: 'jane@example.com' }, context });
   client.group({ userId, groupId: tenant, traits: { plan: 'starter', seats: 3 } });

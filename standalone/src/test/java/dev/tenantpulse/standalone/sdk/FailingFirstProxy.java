@@ -39,6 +39,7 @@ final class FailingFirstProxy implements AutoCloseable {
   private final URI target;
   private final AtomicInteger failuresLeft;
   private final List<String> delivered = new CopyOnWriteArrayList<>();
+  private final List<String> answers = new CopyOnWriteArrayList<>();
 
   private FailingFirstProxy(URI target, int failures) throws IOException {
     this.target = target;
@@ -64,6 +65,11 @@ final class FailingFirstProxy implements AutoCloseable {
   /** "METHOD path → status" of every POST the collector answered, failed ones included. */
   List<String> deliveries() {
     return List.copyOf(delivered);
+  }
+
+  /** The collector's answer bodies to those POSTs, in order. */
+  List<String> answers() {
+    return List.copyOf(answers);
   }
 
   private void forward(HttpExchange exchange) throws IOException {
@@ -100,6 +106,7 @@ final class FailingFirstProxy implements AutoCloseable {
                 + " → "
                 + answer.statusCode()
                 + (fail ? " (answered 503)" : ""));
+        answers.add(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
       }
       answer
           .headers()

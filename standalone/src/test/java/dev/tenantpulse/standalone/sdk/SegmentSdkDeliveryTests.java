@@ -102,6 +102,21 @@ class SegmentSdkDeliveryTests {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"segment-node", "rudder-node"})
+  void aMessageTheCollectorCannotMapIsRefusedOnceWithAReasonAndNotRetried(String sdk) {
+    String marker = "unmappable-" + UUID.randomUUID().toString().substring(0, 8);
+    try (FailingFirstProxy proxy = FailingFirstProxy.to(runtime.collector(), 0)) {
+      sdks.run(120, "node", "send.mjs", sdk, proxy.url(), KEY, marker, "user-1", "no-tenant");
+      // One delivery, answered 200 with the message's rejection: nothing for the SDK to retry.
+      assertThat(proxy.deliveries()).containsExactly("POST /v1/batch → 200");
+      assertThat(proxy.answers())
+          .singleElement()
+          .asString()
+          .contains("no tenant", "\"accepted\":0");
+    }
+  }
+
   @Test
   void analyticsNextInABrowserDeliversEveryCallMappedAndItsRetryCountsOnce() {
     Browser.assumeInstalled();
