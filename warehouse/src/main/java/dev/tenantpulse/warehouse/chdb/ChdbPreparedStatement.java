@@ -25,7 +25,8 @@ import java.util.StringJoiner;
  * pasted as text.
  *
  * <p>A batch of {@code INSERT INTO t (...) VALUES (?, ...)} is sent as ONE insert of binary rows
- * (RowBinary, typed by the table's own column types); any other batch runs statement by statement.
+ * (Native, column by column, typed by the table's own column types); any other batch runs statement
+ * by statement.
  */
 final class ChdbPreparedStatement extends UnsupportedPreparedStatement {
 
@@ -34,7 +35,8 @@ final class ChdbPreparedStatement extends UnsupportedPreparedStatement {
   private final Object[] values;
   private final boolean[] set;
   private final List<Object[]> batch = new ArrayList<>();
-  private List<RowBinaryEncoder> encoders; // resolved on the first binary batch
+  private List<NativeColumn> encoders; // resolved on the first binary batch
+  private List<String> columnNames; // the target columns, in placeholder order
   private List<ClickHouseType> columnTypes; // the target columns' types, in placeholder order
 
   ChdbPreparedStatement(ChdbConnection connection, String sql) {
@@ -117,32 +119,30 @@ final class ChdbPreparedStatement extends UnsupportedPreparedStatement {
   }
 
   private void insertBatch(InsertShape shape) throws SQLException {
-    List<RowBinaryEncoder> codecs = encoders(shape);
+    List<NativeColumn> codecs = encoders(shape);
     if (codecs == null) {
       executeUpdate(valuesText(shape));
       return;
     }
     ByteSink sink = new ByteSink(batch.size() * 16 * codecs.size());
-    int row = 0;
     try {
-      for (Object[] r : batch) {
-        for (int c = 0; c < r.length; c++) {
-          codecs.get(c).write(sink, r[c]);
-        }
-        row++;
-      }
+      NativeColumn.writeBlock(sink, columnNames, codecs, batch);
     } catch (RuntimeException e) {
       throw new SQLException(
-          "batch row " + (row + 1) + " does not fit the columns of " + shape.table() + ": " + e,
+          e.getMessage().replaceFirst(", column ", " does not fit the column ")
+              + " of "
+              + shape.table(),
           "22000",
           e);
     }
     try (Arena arena = Arena.ofConfined()) {
-      connection.nativeConnection().insert(shape.prefix(), "RowBinary", sink.toNative(arena));
+      connection.nativeConnection().insert(shape.prefix(), "Native", sink.toNative(arena));
     }
   }
 
-  /** One text INSERT for the whole batch: the fallback for column types RowBinary cannot carry. */
+  /**
+   * One text INSERT for the whole batch: the fallback for column types Native cannot carry here.
+   */
   private String valuesText(InsertShape shape) {
     StringBuilder b = new StringBuilder(shape.prefix()).append(" VALUES ");
     for (int i = 0; i < batch.size(); i++) {
@@ -157,7 +157,7 @@ final class ChdbPreparedStatement extends UnsupportedPreparedStatement {
   }
 
   /** The target columns' encoders in placeholder order, or null when one type has none. */
-  private List<RowBinaryEncoder> encoders(InsertShape shape) throws SQLException {
+  private List<NativeColumn> encoders(InsertShape shape) throws SQLException {
     if (encoders != null) {
       return encoders.isEmpty() ? null : encoders;
     }
@@ -195,9 +195,10 @@ final class ChdbPreparedStatement extends UnsupportedPreparedStatement {
       targets.add(type);
     }
     columnTypes = List.copyOf(targets);
-    List<RowBinaryEncoder> resolved = new ArrayList<>();
+    columnNames = List.copyOf(columns);
+    List<NativeColumn> resolved = new ArrayList<>();
     for (ClickHouseType type : columnTypes) {
-      Optional<RowBinaryEncoder> encoder = RowBinaryEncoder.forType(type);
+      Optional<NativeColumn> encoder = NativeColumn.forType(type);
       if (encoder.isEmpty()) {
         encoders = List.of();
         return null;
