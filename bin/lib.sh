@@ -88,7 +88,26 @@ run_module_main() {
     -cp "$jar:$(cat "$cp_file")" "$main_class" "$@"
 }
 
-# Runs a main class of the warehouse module (bin/sql, bin/bench) with chDB: see run_module_main.
+# Runs a main class of a module's test sources on JDK 25: the benchmarks and load generators, kept
+# out of the shipped jars. Builds the module with the modules it depends on (-am: a fresh clone needs
+# nothing installed first) when a POM or source is newer than the class path file it keeps in
+# <module>/target/test-classpath.txt. Build output goes to stderr; $TP_JAVA_OPTS adds JVM options.
+run_test_main() {
+  local module="$1" main_class="$2"
+  shift 2
+  local target="$TP_ROOT/$module/target"
+  local cp_file="$target/test-classpath.txt"
+  if [ ! -f "$cp_file" ] ||
+    [ -n "$(find "$TP_ROOT/pom.xml" "$TP_ROOT"/*/pom.xml "$TP_ROOT"/*/src -newer "$cp_file" -print -quit)" ]; then
+    (cd "$TP_ROOT" && ./mvnw -q -B -ntp -pl "$module" -am test-compile dependency:build-classpath \
+      -Dspotless.check.skip=true -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file") >&2
+  fi
+  # shellcheck disable=SC2086 # TP_JAVA_OPTS is a list of options
+  exec java --enable-native-access=ALL-UNNAMED ${TP_JAVA_OPTS:-} \
+    -cp "$target/test-classes:$target/classes:$(cat "$cp_file")" "$main_class" "$@"
+}
+
+# Runs a main class of the warehouse module (bin/sql) with chDB: see run_module_main.
 run_warehouse_main() {
   run_module_main warehouse "$@"
 }

@@ -54,6 +54,12 @@ public final class LoadBenchmark {
   private LoadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (java.util.List.of(args).contains("--help") || java.util.List.of(args).contains("-h")) {
+      System.out.println(
+          "Usage: bin/bench-collector [--connections 8] [--seconds 15] [--warmup 60] [--batch 100]"
+              + " [--tenants 1000] [--seed 42] [--partitions 4] [--client raw|jdk]");
+      return;
+    }
     CommandLine cli =
         CommandLine.parse(
             args,
