@@ -271,7 +271,13 @@ public final class EventCodec {
   private static Instant instant(JsonNode json, String name) {
     String text = string(json, name);
     try {
-      return text == null ? null : Instant.parse(text);
+      if (text == null) {
+        return null;
+      }
+      // The common form without the general formatter: a profile of the Flink job showed
+      // Instant.parse (its formatter and the HashMap it fills) at 8% of all CPU samples.
+      Instant common = TimestampRule.parseCommonForm(text);
+      return common != null ? common : Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new EventDecodingException(
           "event record field " + name + " is not an instant: " + FieldReader.echo(text), e);
