@@ -14,6 +14,7 @@ import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.rejected.RejectedRecordCounter;
 import dev.tenantpulse.flink.rejected.RejectedRecordWriter;
 import dev.tenantpulse.flink.rejected.Rejections;
+import dev.tenantpulse.flink.serialization.CompactTypeInfo;
 import dev.tenantpulse.flink.sink.ClickHouseOptions;
 import dev.tenantpulse.flink.sink.ClickHouseSink;
 import dev.tenantpulse.flink.sink.TableWriter;
@@ -101,6 +102,7 @@ public final class TenantPulseJob {
             "kafka: " + config.kafka().topic())
         .uid("kafka-source")
         .process(new AcceptedEvents())
+        .returns(CompactTypeInfo.RECEIVED_EVENT)
         .uid("accepted-events")
         .name("accepted events");
   }
@@ -124,17 +126,23 @@ public final class TenantPulseJob {
     SingleOutputStreamOperator<ReceivedEvent> classified =
         received
             .process(new LatenessClassifier(config.eventTime()))
+            .returns(CompactTypeInfo.RECEIVED_EVENT)
             .uid("classify-lateness")
             .name("classify lateness");
     SingleOutputStreamOperator<ReceivedEvent> firstCopies =
         classified
             .keyBy(FirstCopyFilter.KEY)
             .process(new FirstCopyFilter(config.dedupTtl()))
+            .returns(CompactTypeInfo.RECEIVED_EVENT)
             .uid("dedup")
             .name("drop duplicates");
     sinkTo(firstCopies, new EventsTableWriter(config.kafka().topic()), config.clickhouse());
     DataStream<TenantEvent> counted =
-        firstCopies.process(new CountedEvents()).uid("counted-events").name("counted events");
+        firstCopies
+            .process(new CountedEvents())
+            .returns(CompactTypeInfo.TENANT_EVENT)
+            .uid("counted-events")
+            .name("counted events");
     MetricStreams metrics =
         MetricPipelines.attach(
             counted, metricOptions(config).withBounded(config.kafka().bounded()));
