@@ -5,7 +5,6 @@ import dev.tenantpulse.tenancy.catalog.TenancyModel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +64,7 @@ public final class EventCodec {
     json.writeStringProperty("id", e.id());
     json.writeStringProperty("type", e.type().wireName());
     json.writeStringProperty("tenant_id", e.tenantId());
-    json.writeStringProperty("timestamp", DateTimeFormatter.ISO_INSTANT.format(e.timestamp()));
+    json.writeStringProperty("timestamp", IsoInstants.format(e.timestamp()));
     writeIfPresent(json, "user_id", e.userId());
     writeIfPresent(json, "feature", e.feature());
     writeIfPresent(json, "step", e.step());
@@ -140,7 +139,7 @@ public final class EventCodec {
     json.put("id", e.id());
     json.put("type", e.type().wireName());
     json.put("tenant_id", e.tenantId());
-    json.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(e.timestamp()));
+    json.put("timestamp", IsoInstants.format(e.timestamp()));
     putIfPresent(json, "user_id", e.userId());
     putIfPresent(json, "feature", e.feature());
     putIfPresent(json, "step", e.step());

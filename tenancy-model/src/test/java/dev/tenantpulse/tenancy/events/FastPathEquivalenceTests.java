@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -204,6 +205,38 @@ class FastPathEquivalenceTests {
       JsonNode parsed =
           EventCodec.jsonMapper().readTree(EventCodec.jsonMapper().writeValueAsString(tree));
       assertThat(EventJson.canonicalObject(parsed)).isEqualTo(threePasses);
+    }
+  }
+
+  @Test
+  void theInstantTextIsIsoInstantsOnGeneratedInstants() {
+    Random random = new Random(20261206L);
+    List<Instant> instants =
+        new ArrayList<>(
+            List.of(
+                Instant.EPOCH,
+                Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("2026-12-06T23:59:59.100Z"),
+                Instant.parse("2026-12-06T00:00:00.000100Z"),
+                Instant.parse("1969-12-31T23:59:59.000000001Z"),
+                Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z")));
+    for (int i = 0; i < N; i++) {
+      long seconds = random.nextLong(-62_200_000_000L, 253_500_000_000L);
+      int nanos =
+          switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            default -> random.nextInt(1_000_000_000);
+          };
+      instants.add(Instant.ofEpochSecond(seconds, nanos));
+    }
+    for (Instant instant : instants) {
+      assertThat(IsoInstants.format(instant))
+          .as("%s", instant)
+          .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
     }
   }
 }
