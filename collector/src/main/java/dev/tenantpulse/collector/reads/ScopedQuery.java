@@ -27,8 +27,11 @@ public final class ScopedQuery {
   private static final Pattern FROM_OR_JOIN =
       Pattern.compile("(?i)\\b(FROM|JOIN)\\s+(?!\\(|\\{t:)");
   private static final Pattern IN_TABLE = Pattern.compile("(?i)\\bIN\\s+[A-Za-z_`\"]");
-  private static final Pattern QUALIFIED =
-      Pattern.compile("[A-Za-z_`\"][A-Za-z0-9_`\"]*\\s*\\.\\s*[A-Za-z_`\"]");
+  // Functions that read a table (or a dictionary over one) named by a string, without any FROM.
+  private static final Pattern TABLE_READING_FUNCTION =
+      Pattern.compile(
+          "(?i)\\b(joinGet\\w*|dict\\w+|hasColumnInTable|remote\\w*|cluster\\w*|merge|file|url"
+              + "|s3\\w*|hdfs|mysql|postgresql|input|executable)\\s*\\(");
   private static final Pattern TENANT_FREE_SOURCE = Pattern.compile("(?i)\\bFROM\\s*\\(\\s*\\)");
 
   private final String name;
@@ -75,8 +78,8 @@ public final class ScopedQuery {
     if (IN_TABLE.matcher(checked).find()) {
       throw refused(name, "IN <table> reads a table without the tenant condition");
     }
-    if (QUALIFIED.matcher(checked).find()) {
-      throw refused(name, "a qualified name (database.table) bypasses the tenant condition");
+    if (TABLE_READING_FUNCTION.matcher(checked).find()) {
+      throw refused(name, "a function that reads a table by name bypasses the tenant condition");
     }
     if (!anyTable || TENANT_FREE_SOURCE.matcher(checked).find()) {
       throw refused(name, "a tenant-scoped read must read a per-tenant table");
