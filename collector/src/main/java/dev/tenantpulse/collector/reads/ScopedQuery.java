@@ -25,7 +25,8 @@ public final class ScopedQuery {
   private static final Pattern TOKEN = Pattern.compile("\\{([tv]):([a-z_][a-z0-9_]{0,63})}");
   private static final Pattern QUOTED = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'");
   private static final Pattern FROM_OR_JOIN =
-      Pattern.compile("(?i)\\b(FROM|JOIN)\\s+(?!\\(|\\{t:)");
+      // ARRAY JOIN unfolds arrays of the rows already read: it names no table.
+      Pattern.compile("(?i)(?<!ARRAY )\\b(FROM|JOIN) (?!\\(|\\{t:)");
   private static final Pattern IN_TABLE = Pattern.compile("(?i)\\bIN\\s+[A-Za-z_`\"]");
   // Functions that read a table (or a dictionary over one) named by a string, without any FROM.
   private static final Pattern TABLE_READING_FUNCTION =
@@ -71,7 +72,10 @@ public final class ScopedQuery {
     if (bare.contains("{") || bare.contains("}")) {
       throw refused(name, "a placeholder that is neither {t:table} nor {v:value}");
     }
-    String checked = TOKEN.matcher(code).replaceAll(r -> r.group(1).equals("t") ? "{t:}" : "x");
+    String checked =
+        TOKEN.matcher(code)
+            .replaceAll(r -> r.group(1).equals("t") ? "{t:}" : "x")
+            .replaceAll("\\s+", " ");
     if (FROM_OR_JOIN.matcher(checked).find()) {
       throw refused(name, "a table read without the tenant condition (FROM/JOIN of a name)");
     }
