@@ -73,7 +73,8 @@ public final class ScopedQuery {
       throw refused(name, "a placeholder that is neither {t:table} nor {v:value}");
     }
     String checked =
-        TOKEN.matcher(code)
+        TOKEN
+            .matcher(code)
             .replaceAll(r -> r.group(1).equals("t") ? "{t:}" : "x")
             .replaceAll("\\s+", " ");
     if (FROM_OR_JOIN.matcher(checked).find()) {

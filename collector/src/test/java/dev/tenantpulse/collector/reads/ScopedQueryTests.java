@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The query layer as SQL text, without a database: what it refuses and what it renders. */
 class ScopedQueryTests {
@@ -68,9 +68,11 @@ class ScopedQueryTests {
 
   @Test
   void aValueThatLooksLikeSqlStaysAValue() {
-    ScopedQuery q = ScopedQuery.of("q", "SELECT count() FROM {t:events} WHERE type = {v:t}", TABLES);
+    ScopedQuery q =
+        ScopedQuery.of("q", "SELECT count() FROM {t:events} WHERE type = {v:t}", TABLES);
     String hostile = "x' OR 1=1 --";
-    ScopedQuery.Rendered r = q.render(new TenantScope("acme"), "tp", TABLES, Map.of("t", hostile), "");
+    ScopedQuery.Rendered r =
+        q.render(new TenantScope("acme"), "tp", TABLES, Map.of("t", hostile), "");
     assertThat(r.sql()).doesNotContain(hostile);
     assertThat(r.args()).containsExactly("acme", hostile);
   }
@@ -84,15 +86,15 @@ class ScopedQueryTests {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "acme'", "acme\\", "acme%", "acme x", "_acme", "-acme", "ac'me OR 1=1"})
+  @ValueSource(
+      strings = {"", "acme'", "acme\\", "acme%", "acme x", "_acme", "-acme", "ac'me OR 1=1"})
   void aTenantScopeAdmitsOnlyIdsOfTheEventContract(String id) {
     assertThatThrownBy(() -> new TenantScope(id)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aTableAddedToTheListIsReadWithItsOwnTenantColumn() {
-    TenantTables withLedger =
-        TABLES.with(new TenantTable("billing_ledger", "tenant", false));
+    TenantTables withLedger = TABLES.with(new TenantTable("billing_ledger", "tenant", false));
     ScopedQuery q = ScopedQuery.of("q", "SELECT count() FROM {t:billing_ledger}", withLedger);
     assertThat(q.render(new TenantScope("acme"), "tp", withLedger, Map.of(), "").sql())
         .isEqualTo("SELECT count() FROM (SELECT * FROM tp.billing_ledger WHERE tenant = ?)");

@@ -31,8 +31,8 @@ import java.util.Set;
 /**
  * One database of the test JVM's chDB engine, filled once: the small scenario's oracle rows (as the
  * pipeline would have written them, stale copies included) and look-alike tenants, each with rows
- * carrying a marker no other tenant has ({@link #marker}), so a leak shows as a foreign marker in an
- * answer.
+ * carrying a marker no other tenant has ({@link #marker}), so a leak shows as a foreign marker in
+ * an answer.
  */
 final class TenantData {
 
@@ -60,7 +60,8 @@ final class TenantData {
       try {
         String db = TestEngine.freshDatabase("tenant_reads");
         Scenario scenario = ScenarioGenerator.generate(CONFIG, PlanCatalog.defaultCatalog());
-        ExpectedMetrics metrics = MetricOracle.compute(scenario.arrivals(), OracleOptions.streaming());
+        ExpectedMetrics metrics =
+            MetricOracle.compute(scenario.arrivals(), OracleOptions.streaming());
         try (Connection c = TestEngine.connect()) {
           c.createStatement().execute("DROP DATABASE IF EXISTS " + db);
           ClickHouseMigrations.forDatabase(db).migrate(c);
@@ -89,15 +90,20 @@ final class TenantData {
     Set<String> onboarded = new LinkedHashSet<>();
     m.onboardingTenants().forEach(t -> onboarded.add(t.tenantId()));
     Set<String> featured = new LinkedHashSet<>();
-    m.events().stream().filter(e -> e.type().equals("feature_used")).forEach(e -> featured.add(e.tenantId()));
+    m.events().stream()
+        .filter(e -> e.type().equals("feature_used"))
+        .forEach(e -> featured.add(e.tenantId()));
     return m.usageDays().stream()
         .map(ExpectedUsageDay::tenantId)
         .filter(onboarded::contains)
         .filter(featured::contains)
-        .collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()))
+        .collect(
+            java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()))
         .entrySet()
         .stream()
-        .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+        .max(
+            Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
         .orElseThrow()
         .getKey();
   }
@@ -115,8 +121,23 @@ final class TenantData {
   private static List<String> lookAlikes() {
     Set<String> ids =
         new LinkedHashSet<>(
-            List.of("acme", "acme2", "ACME", "Acme", "acme_", "acme.", "acme:", "acme-", "acme--",
-                "acme_1", "acm", "acmee", "0acme", "acme.acme", "acme:2", "a"));
+            List.of(
+                "acme",
+                "acme2",
+                "ACME",
+                "Acme",
+                "acme_",
+                "acme.",
+                "acme:",
+                "acme-",
+                "acme--",
+                "acme_1",
+                "acm",
+                "acmee",
+                "0acme",
+                "acme.acme",
+                "acme:2",
+                "a"));
     // Generated look-alikes: seeded mutations of acme within the contract's alphabet.
     String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-";
     Random random = new Random(16);
@@ -145,23 +166,41 @@ final class TenantData {
   private static void insertMarked(Connection c, String db, List<String> tenants) throws Exception {
     try (PreparedStatement events =
             c.prepareStatement(
-                "INSERT INTO " + db + ".events (tenant_id, event_id, type, event_time, received_at,"
+                "INSERT INTO "
+                    + db
+                    + ".events (tenant_id, event_id, type, event_time, received_at,"
                     + " user_id, feature, step, meter, quantity, plan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement usage =
             c.prepareStatement(
-                "INSERT INTO " + db + ".usage_daily (day, tenant_id, meter, quantity, computed_at) VALUES (?, ?, ?, ?, ?)");
+                "INSERT INTO "
+                    + db
+                    + ".usage_daily (day, tenant_id, meter, quantity, computed_at) VALUES (?, ?, ?, ?, ?)");
         PreparedStatement state =
             c.prepareStatement(
-                "INSERT INTO " + db + ".tenants (tenant_id, plan, signed_up_at, plan_changed_at, updated_at)"
+                "INSERT INTO "
+                    + db
+                    + ".tenants (tenant_id, plan, signed_up_at, plan_changed_at, updated_at)"
                     + " VALUES (?, ?, ?, ?, ?)");
         PreparedStatement onboarding =
             c.prepareStatement(
-                "INSERT INTO " + db + ".onboarding_tenants (tenant_id, signed_up_at, cohort_week, signup_plan,"
+                "INSERT INTO "
+                    + db
+                    + ".onboarding_tenants (tenant_id, signed_up_at, cohort_week, signup_plan,"
                     + " step_first_at, computed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
       for (String t : tenants) {
         String mk = marker(t);
         Instant at = DAY.plusSeconds(3600 + (t.hashCode() & 0xfff));
-        event(events, t, mk + "-s", "tenant_signed_up", at.minusSeconds(86_400), null, null, null, null, "starter");
+        event(
+            events,
+            t,
+            mk + "-s",
+            "tenant_signed_up",
+            at.minusSeconds(86_400),
+            null,
+            null,
+            null,
+            null,
+            "starter");
         event(events, t, mk + "-a", "activity", at, mk, null, null, null, null);
         event(events, t, mk + "-f", "feature_used", at, mk, "f" + mk, null, null, null);
         event(events, t, mk + "-u", "usage", at, mk, null, null, quantity(t), null);
@@ -194,8 +233,17 @@ final class TenantData {
   }
 
   private static void event(
-      PreparedStatement p, String tenant, String id, String type, Instant at, String user,
-      String feature, String step, Double quantity, String plan) throws Exception {
+      PreparedStatement p,
+      String tenant,
+      String id,
+      String type,
+      Instant at,
+      String user,
+      String feature,
+      String step,
+      Double quantity,
+      String plan)
+      throws Exception {
     p.setString(1, tenant);
     p.setString(2, id);
     p.setString(3, type);
@@ -216,7 +264,9 @@ final class TenantData {
   }
 
   static List<ExpectedOnboardingTenant> onboarding(String tenant) {
-    return expected().onboardingTenants().stream().filter(t -> t.tenantId().equals(tenant)).toList();
+    return expected().onboardingTenants().stream()
+        .filter(t -> t.tenantId().equals(tenant))
+        .toList();
   }
 
   static List<ExpectedTenant> tenants(String tenant) {

@@ -74,7 +74,12 @@ class TenantReadsApiTests extends TenantReadsTestBase {
     for (JsonNode meter : body.get("meters")) {
       if (meter.get("meter").asString().equals("api_calls") && CATALOG.plan(plan).isPresent()) {
         assertThat(meter.get("unitPrice").decimalValue())
-            .isEqualByComparingTo(CATALOG.plan(plan).get().price(dev.tenantpulse.tenancy.catalog.BillingModel.USAGE).amount());
+            .isEqualByComparingTo(
+                CATALOG
+                    .plan(plan)
+                    .get()
+                    .price(dev.tenantpulse.tenancy.catalog.BillingModel.USAGE)
+                    .amount());
       }
     }
     assertThat(expected).isNotEmpty();
@@ -103,7 +108,9 @@ class TenantReadsApiTests extends TenantReadsTestBase {
     for (ExpectedEvent e : TenantData.events(tenant)) {
       if (e.type().equals("usage") && !e.late() && in(e.eventTime())) {
         expected.merge(
-            e.meter() + "@" + e.eventTime().truncatedTo(ChronoUnit.HOURS), e.quantity(), Double::sum);
+            e.meter() + "@" + e.eventTime().truncatedTo(ChronoUnit.HOURS),
+            e.quantity(),
+            Double::sum);
       }
     }
     Map<String, Double> actual = points(body);
@@ -123,12 +130,17 @@ class TenantReadsApiTests extends TenantReadsTestBase {
         active.stream()
             .collect(
                 Collectors.groupingBy(
-                    e -> LocalDate.ofInstant(e.eventTime(), ZoneOffset.UTC), TreeMap::new, Collectors.counting()));
-    long users = active.stream().map(ExpectedEvent::userId).filter(u -> u != null).distinct().count();
+                    e -> LocalDate.ofInstant(e.eventTime(), ZoneOffset.UTC),
+                    TreeMap::new,
+                    Collectors.counting()));
+    long users =
+        active.stream().map(ExpectedEvent::userId).filter(u -> u != null).distinct().count();
     assertThat(body.get("activeDays").asInt()).isEqualTo(perDay.size());
     assertThat(body.get("users").asLong()).isEqualTo(users);
     Map<LocalDate, Long> actual = new TreeMap<>();
-    body.get("days").forEach(d -> actual.put(LocalDate.parse(d.get("day").asString()), d.get("events").asLong()));
+    body.get("days")
+        .forEach(
+            d -> actual.put(LocalDate.parse(d.get("day").asString()), d.get("events").asLong()));
     assertThat(actual).isEqualTo(perDay);
   }
 
@@ -138,9 +150,11 @@ class TenantReadsApiTests extends TenantReadsTestBase {
     Map<String, Long> uses =
         TenantData.events(tenant).stream()
             .filter(e -> e.type().equals("feature_used") && in(e.eventTime()))
-            .collect(Collectors.groupingBy(ExpectedEvent::feature, TreeMap::new, Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(ExpectedEvent::feature, TreeMap::new, Collectors.counting()));
     String plan = TenantData.tenants(tenant).get(0).plan();
-    Set<String> planFeatures = new TreeSet<>(CATALOG.plan(plan).map(p -> p.features()).orElse(List.of()));
+    Set<String> planFeatures =
+        new TreeSet<>(CATALOG.plan(plan).map(p -> p.features()).orElse(List.of()));
     Map<String, Long> actualUses = new TreeMap<>();
     Set<String> actualInPlan = new TreeSet<>();
     for (JsonNode f : body.get("features")) {
@@ -176,7 +190,10 @@ class TenantReadsApiTests extends TenantReadsTestBase {
         next = step;
       }
     }
-    assertThat(body.get("nextStep") == null || body.get("nextStep").isNull() ? null : body.get("nextStep").asString())
+    assertThat(
+            body.get("nextStep") == null || body.get("nextStep").isNull()
+                ? null
+                : body.get("nextStep").asString())
         .isEqualTo(next);
     assertThat(Instant.parse(body.get("signedUpAt").asString())).isEqualTo(o.signedUpAt());
   }
@@ -186,8 +203,12 @@ class TenantReadsApiTests extends TenantReadsTestBase {
     JsonNode body = read("/plan-history");
     List<String> expected =
         TenantData.events(tenant).stream()
-            .filter(e -> Set.of("tenant_signed_up", "plan_changed", "tenant_churned").contains(e.type()))
-            .sorted(java.util.Comparator.comparing(ExpectedEvent::eventTime).thenComparing(ExpectedEvent::eventId))
+            .filter(
+                e ->
+                    Set.of("tenant_signed_up", "plan_changed", "tenant_churned").contains(e.type()))
+            .sorted(
+                java.util.Comparator.comparing(ExpectedEvent::eventTime)
+                    .thenComparing(ExpectedEvent::eventId))
             .map(e -> e.eventTime() + " " + e.type() + " " + e.plan())
             .toList();
     List<String> actual = new java.util.ArrayList<>();
@@ -199,7 +220,9 @@ class TenantReadsApiTests extends TenantReadsTestBase {
                         + " "
                         + c.get("type").asString()
                         + " "
-                        + (c.get("plan") == null || c.get("plan").isNull() ? null : c.get("plan").asString())));
+                        + (c.get("plan") == null || c.get("plan").isNull()
+                            ? null
+                            : c.get("plan").asString())));
     assertThat(actual).isEqualTo(expected).isNotEmpty();
   }
 
@@ -207,11 +230,23 @@ class TenantReadsApiTests extends TenantReadsTestBase {
   void aPortalTokenReadsItsTenantFromAnAllowedOriginAndNoOther() {
     String token = portalToken(tenant);
     HttpResponse<String> allowed =
-        send("GET", "/v1/tenants/" + tenant + "/onboarding", "Bearer " + token, null, "Origin", ORIGIN);
+        send(
+            "GET",
+            "/v1/tenants/" + tenant + "/onboarding",
+            "Bearer " + token,
+            null,
+            "Origin",
+            ORIGIN);
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
     HttpResponse<String> other =
-        send("GET", "/v1/tenants/" + tenant + "/onboarding", "Bearer " + token, null, "Origin", "https://evil.example");
+        send(
+            "GET",
+            "/v1/tenants/" + tenant + "/onboarding",
+            "Bearer " + token,
+            null,
+            "Origin",
+            "https://evil.example");
     assertThat(other.statusCode()).isEqualTo(403);
     assertThat(other.body()).doesNotContain(tenant);
   }
@@ -219,9 +254,14 @@ class TenantReadsApiTests extends TenantReadsTestBase {
   @Test
   void anUnknownGranularityIsRefusedAndAnUnknownParameterChangesNothing() {
     HttpResponse<String> r =
-        get("/v1/tenants/" + tenant + "/usage?granularity=day&from=2000-01-01T00:00:00Z&to=2026-01-01T00:00:00Z&foo=1", "Bearer " + key);
+        get(
+            "/v1/tenants/"
+                + tenant
+                + "/usage?granularity=day&from=2000-01-01T00:00:00Z&to=2026-01-01T00:00:00Z&foo=1",
+            "Bearer " + key);
     assertThat(r.statusCode()).isEqualTo(200);
-    HttpResponse<String> bad = get("/v1/tenants/" + tenant + "/usage?granularity=week", "Bearer " + key);
+    HttpResponse<String> bad =
+        get("/v1/tenants/" + tenant + "/usage?granularity=week", "Bearer " + key);
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(json(bad).get("code").asString()).isEqualTo("invalid_granularity");
   }
@@ -230,7 +270,9 @@ class TenantReadsApiTests extends TenantReadsTestBase {
     Map<String, Double> out = new TreeMap<>();
     for (JsonNode meter : body.get("meters")) {
       for (JsonNode p : meter.get("points")) {
-        out.put(meter.get("meter").asString() + "@" + Instant.parse(p.get("start").asString()), p.get("quantity").asDouble());
+        out.put(
+            meter.get("meter").asString() + "@" + Instant.parse(p.get("start").asString()),
+            p.get("quantity").asDouble());
       }
     }
     return out;
