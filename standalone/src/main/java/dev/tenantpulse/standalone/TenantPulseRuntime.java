@@ -125,6 +125,7 @@ public final class TenantPulseRuntime {
             ports.collector(),
             kafka,
             metadata,
+            warehouse,
             adminToken,
             options.devKey(),
             data.usersFile());

@@ -29,6 +29,7 @@ public class RateLimiter {
   private final long burstUnits;
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final LongSupplier nanoTime;
+  private final String unit;
 
   @Autowired
   public RateLimiter(CollectorProperties properties) {
@@ -39,12 +40,22 @@ public class RateLimiter {
   }
 
   RateLimiter(int eventsPerSecond, int burstEvents, LongSupplier nanoTime) {
+    this(eventsPerSecond, burstEvents, nanoTime, "events");
+  }
+
+  /**
+   * A bucket per credential of {@code unit}s (e.g. the tenant read API's reads).
+   *
+   * @param unit what is counted, named in the 429's detail
+   */
+  public RateLimiter(int eventsPerSecond, int burstEvents, LongSupplier nanoTime, String unit) {
     if (eventsPerSecond < 1) {
       throw new IllegalArgumentException("eventsPerSecond must be >= 1, got " + eventsPerSecond);
     }
     this.unitsPerNano = eventsPerSecond;
     this.burstUnits = Math.max(burstEvents, 1) * UNITS_PER_EVENT; // < 2^31 · 10⁹ < 2^63
     this.nanoTime = nanoTime;
+    this.unit = unit;
   }
 
   /** Takes {@code events} tokens from the key's bucket, or throws 429 with Retry-After. */
@@ -55,7 +66,7 @@ public class RateLimiter {
     if (missing > 0) {
       long waitNanos = Math.ceilDiv(missing, unitsPerNano);
       throw ApiException.rateLimited(
-          Duration.ofSeconds(Math.max(1, Math.ceilDiv(waitNanos, 1_000_000_000L))));
+          unit, Duration.ofSeconds(Math.max(1, Math.ceilDiv(waitNanos, 1_000_000_000L))));
     }
   }
 

@@ -37,12 +37,23 @@ public class ApiException extends dev.tenantpulse.access.web.ApiException {
   }
 
   public static ApiException rateLimited(Duration retryAfter) {
+    return rateLimited("events", retryAfter);
+  }
+
+  /** 429: this credential made more {@code unit} (events, reads) than its rate allows. */
+  public static ApiException rateLimited(String unit, Duration retryAfter) {
     return new ApiException(
         HttpStatus.TOO_MANY_REQUESTS,
         "rate_limited",
-        "this API key sent more events than its rate allows; retry after the Retry-After delay",
+        "this "
+            + (unit.equals("events") ? "API key sent more events" : "credential made more " + unit)
+            + " than its rate allows; retry after the Retry-After delay",
         retryAfter,
         null);
+  }
+
+  public static ApiException notFound(String code, String message) {
+    return new ApiException(HttpStatus.NOT_FOUND, code, message, null, null);
   }
 
   public static ApiException unavailable(String message, Duration retryAfter) {

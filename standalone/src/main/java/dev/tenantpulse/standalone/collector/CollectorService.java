@@ -5,6 +5,7 @@ import dev.tenantpulse.standalone.kafka.KafkaService;
 import dev.tenantpulse.standalone.lifecycle.Service;
 import dev.tenantpulse.standalone.metadata.MetadataService;
 import dev.tenantpulse.standalone.spring.SpringContexts;
+import dev.tenantpulse.standalone.warehouse.WarehouseService;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class CollectorService implements Service {
   private final int port;
   private final KafkaService kafka;
   private final MetadataService metadata;
+  private final WarehouseService warehouse;
   private final String adminToken;
   private final Optional<String> devKey;
   private final Path usersFile;
@@ -38,6 +40,7 @@ public final class CollectorService implements Service {
       int port,
       KafkaService kafka,
       MetadataService metadata,
+      WarehouseService warehouse,
       String adminToken,
       Optional<String> devKey,
       Path usersFile) {
@@ -45,6 +48,7 @@ public final class CollectorService implements Service {
     this.port = port;
     this.kafka = kafka;
     this.metadata = metadata;
+    this.warehouse = warehouse;
     this.adminToken = adminToken;
     this.devKey = devKey;
     this.usersFile = usersFile;
@@ -66,6 +70,8 @@ public final class CollectorService implements Service {
     properties.add("tenant-pulse.collector.topic=" + kafka.topic());
     properties.add("tenant-pulse.collector.admin-token=" + adminToken);
     properties.add("tenant-pulse.collector.users-file=" + usersFile);
+    // Tenant reads on the process's one chDB engine (the driver shares it): no second engine.
+    properties.add("tenant-pulse.collector.tenant-reads.warehouse-url=" + warehouse.url());
     properties.add("spring.autoconfigure.exclude=" + EXCLUDED_AUTO_CONFIGURATIONS);
     devKey.ifPresent(
         key -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tenantpulse.collector.CollectorProperties;
+import dev.tenantpulse.collector.reads.TenantReadsProperties;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,6 +80,7 @@ class ServiceEnvironmentTests {
             env,
             Map.of(
                 "tenant-pulse.collector", CollectorProperties.class,
+                "tenant-pulse.collector.tenant-reads", TenantReadsProperties.class,
                 "spring.datasource", DataSourceProperties.class,
                 "spring.kafka", KafkaProperties.class,
                 "server", ServerProperties.class));
