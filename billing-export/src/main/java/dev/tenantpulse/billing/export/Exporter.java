@@ -46,6 +46,7 @@ public final class Exporter {
   private final ExportOptions options;
   private final BillingMetrics metrics;
   private final Sender sender;
+  private final StripeClient stripe;
 
   public Exporter(
       UsageSource usage,
@@ -61,7 +62,18 @@ public final class Exporter {
     this.clock = clock;
     this.options = options;
     this.metrics = metrics;
+    this.stripe = stripe;
     this.sender = new Sender(stripe, ledger, clock, options, metrics);
+  }
+
+  /** The same exporter run with other options (an operator's dry run or backfill). */
+  public Exporter withOptions(ExportOptions other) {
+    return new Exporter(usage, ledger, stripe, catalog, clock, other, metrics);
+  }
+
+  /** Whether it has a Stripe key; without one only dry runs are possible. */
+  public boolean canSend() {
+    return stripe != null;
   }
 
   public ExportOptions options() {
@@ -89,6 +101,9 @@ public final class Exporter {
   }
 
   public CycleReport runCycle() throws InterruptedException {
+    if (!options.dryRun() && stripe == null) {
+      throw new IllegalStateException("no Stripe secret key is configured: only dry runs can run");
+    }
     Instant now = clock.instant();
     long from = fromSecond(now);
     long closedUntil = closedUntilSecond(now);

@@ -52,7 +52,7 @@ public final class UsageSource {
         }
       }
     } catch (SQLException e) {
-      throw new UsageReadException("reading usage_hourly failed", e);
+      throw new WarehouseException("reading usage_hourly failed", e);
     }
     return hours;
   }
@@ -75,7 +75,7 @@ public final class UsageSource {
         customers.put(rs.getString(1), rs.getString(2));
       }
     } catch (SQLException e) {
-      throw new UsageReadException("reading the tenants' Stripe customers from events failed", e);
+      throw new WarehouseException("reading the tenants' Stripe customers from events failed", e);
     }
     return customers;
   }
