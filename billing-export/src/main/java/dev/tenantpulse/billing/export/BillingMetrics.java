@@ -30,6 +30,7 @@ public final class BillingMetrics {
             .register(registry);
     this.calls =
         Timer.builder("billing_export_call")
+            .publishPercentiles(0.5, 0.99)
             .description("Duration of one call to Stripe's meter event endpoint")
             .register(registry);
     registry.gauge("billing_export_pending", pending);

@@ -184,41 +184,51 @@ public final class FakeStripe implements AutoCloseable {
         return;
       }
       String meterKey = form.get("payload[stripe_customer_id]") + "|" + form.get("event_name");
+      int status;
+      String body;
+      Fault fault;
       AtomicInteger flying = inFlight.computeIfAbsent(meterKey, k -> new AtomicInteger());
       if (flying.incrementAndGet() > 1) {
         concurrencyViolations.incrementAndGet();
       }
       try {
-        Fault fault = nextFault();
+        fault = nextFault();
         if (fault == Fault.RATE_LIMIT) {
           rateLimited.incrementAndGet();
-          answer(ex, 429, error("rate_limit", "Too many requests hit the API too quickly."));
-          return;
+          status = 429;
+          body = error("rate_limit", "Too many requests hit the API too quickly.");
+        } else if (fault == Fault.SERVER_ERROR) {
+          status = 500;
+          body = error("api_error", "Something went wrong on Stripe's end.");
+        } else {
+          // Stay "in flight" a moment, so overlapping calls of one customer and meter would show.
+          Thread.sleep(1);
+          record(form, meterKey);
+          status = 200;
+          body =
+              "{\"object\":\"billing.meter_event\",\"identifier\":\""
+                  + form.get("identifier")
+                  + "\"}";
         }
-        if (fault == Fault.SERVER_ERROR) {
-          answer(ex, 500, error("api_error", "Something went wrong on Stripe's end."));
-          return;
-        }
-        // Stay "in flight" a moment, so overlapping calls of one customer and meter would show.
-        Thread.sleep(1);
-        record(form, meterKey);
-        if (fault == Fault.TIMEOUT_AFTER_ACCEPT) {
-          Thread.sleep(hang.toMillis());
-        } else if (fault == Fault.DROP_AFTER_ACCEPT) {
-          // An exception out of the handler makes the JDK server close the connection unanswered.
-          throw new IOException("dropping the connection after accepting");
-        }
-        answer(
-            ex,
-            200,
-            "{\"object\":\"billing.meter_event\",\"identifier\":\""
-                + form.get("identifier")
-                + "\"}");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        return;
       } finally {
+        // Before the answer leaves: once the client has it, it may rightly send the next call.
         flying.decrementAndGet();
       }
+      if (fault == Fault.TIMEOUT_AFTER_ACCEPT) {
+        try {
+          Thread.sleep(hang.toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      } else if (fault == Fault.DROP_AFTER_ACCEPT) {
+        // An exception out of the handler makes the JDK server close the connection unanswered.
+        throw new IOException("dropping the connection after accepting");
+      }
+      answer(ex, status, body);
     }
   }
 
