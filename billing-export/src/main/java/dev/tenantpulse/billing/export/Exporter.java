@@ -187,7 +187,11 @@ public final class Exporter {
     SendStats stats = null;
     if (!options.dryRun()) {
       ledger.recordPending(fresh, now.toEpochMilli());
-      stats = sender.sendAll(planned, stops.keySet());
+      stats =
+          sender.sendAll(
+              planned,
+              stops.keySet(),
+              fresh.stream().map(Send::identifier).collect(Collectors.toSet()));
       stops = ledger.stops();
       long settledWindows = stats.accepted().stream().map(Send::key).distinct().count();
       owedWindows = Math.max(0, owedWindows - settledWindows);

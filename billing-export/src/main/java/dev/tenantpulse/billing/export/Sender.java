@@ -51,7 +51,12 @@ final class Sender {
     this.ceiling = new RateCeiling(options.callsPerSecond());
   }
 
-  SendStats sendAll(List<Send> sends, Set<String> stoppedTenants) throws InterruptedException {
+  /**
+   * @param fresh identifiers of the sends recorded by this cycle: never called before (a resent
+   *     pending one may have been in flight when a previous run died)
+   */
+  SendStats sendAll(List<Send> sends, Set<String> stoppedTenants, Set<String> fresh)
+      throws InterruptedException {
     Map<String, List<Send>> groups = new LinkedHashMap<>();
     for (Send s : sends) {
       groups
@@ -77,7 +82,7 @@ final class Sender {
                 () -> {
                   for (Send send : group) {
                     if (stopped.contains(send.key().tenantId())) {
-                      pending.add(send);
+                      skipStopped(send, fresh.contains(send.identifier()), pending);
                       continue;
                     }
                     sendOne(send, stopped, accepted, pending, refused, rateLimited, transients);
@@ -101,6 +106,21 @@ final class Sender {
         List.copyOf(refused),
         rateLimited.get(),
         transients.get());
+  }
+
+  /**
+   * A send of a tenant stopped during this round. Recorded by this cycle and not yet called, it
+   * cannot be at Stripe: settled as failed, so that once an operator lifts the stop (perhaps with
+   * another customer) the window owes it again and gets a new revision. One from an earlier run may
+   * be at Stripe (that run may have died during the call): it stays pending, with its identifier.
+   */
+  private void skipStopped(Send send, boolean fresh, List<Send> pending) {
+    if (fresh) {
+      ledger.settle(
+          send, SendState.FAILED, "not sent: the tenant's export stopped", clock.millis());
+    } else {
+      pending.add(send);
+    }
   }
 
   private void sendOne(

@@ -84,8 +84,8 @@ public final class Ledger {
             + " COALESCE(SUM(CASE WHEN s.state = 'sent' THEN s.units ELSE 0 END), 0),"
             + " COALESCE(SUM(CASE WHEN s.state = 'pending' THEN s.units ELSE 0 END), 0),"
             + " COALESCE(MAX(s.revision), -1),"
-            + " (SELECT f.customer_id FROM billing_sends f WHERE f.tenant_id = w.tenant_id"
-            + "  AND f.meter = w.meter AND f.window_start = w.window_start AND f.revision = 0),"
+            // Every accepted revision of a window went to one customer: corrections follow it.
+            + " MIN(CASE WHEN s.state = 'sent' THEN s.customer_id END),"
             + " MAX(CASE WHEN s.state <> 'sent' THEN s.last_error END)"
             + " FROM billing_windows w LEFT JOIN billing_sends s ON s.tenant_id = w.tenant_id"
             + " AND s.meter = w.meter AND s.window_start = w.window_start"

@@ -198,6 +198,16 @@ class ExporterTests {
     long calls = stripe.calls();
     exporter(ledgerDb, fast()).runCycle();
     assertThat(stripe.calls()).isEqualTo(calls);
+
+    // The operator fixes the customer and lifts the stop: everything owed goes to the new one.
+    stripe.customers("cus_ghost2");
+    Ledger ledger = new Ledger(ledgerDb);
+    ledger.setCustomer("ghost", "cus_ghost2", clock.millis());
+    assertThat(ledger.resume("ghost")).isTrue();
+    exporter(ledgerDb, fast()).runCycle();
+    assertThat(stripe.sums("cus_ghost2", "api_calls"))
+        .containsOnly(
+            Map.entry(HOUR.getEpochSecond(), 7L), Map.entry(HOUR.getEpochSecond() - 3600, 3L));
   }
 
   @Test
