@@ -3,6 +3,7 @@ package dev.tenantpulse.standalone;
 import dev.tenantpulse.access.Credentials;
 import dev.tenantpulse.access.FileUserStore;
 import dev.tenantpulse.standalone.alerting.AlertingService;
+import dev.tenantpulse.standalone.billing.BillingExportService;
 import dev.tenantpulse.standalone.clickhouse.ClickHouseHttpService;
 import dev.tenantpulse.standalone.clickhouse.ClickHouseHttpSettings;
 import dev.tenantpulse.standalone.collector.CollectorService;
@@ -96,7 +97,7 @@ public final class TenantPulseRuntime {
     kafka = new KafkaService(data.kafka(), ports.kafka(), TOPIC, PARTITIONS);
     warehouse = new WarehouseService(data.clickhouse());
     MetadataService metadata =
-        new MetadataService(data.metadata(), List.of("collector", "alerting"));
+        new MetadataService(data.metadata(), List.of("collector", "alerting", "billing"));
     flink =
         new FlinkService(
             FlinkSettings.embedded(
@@ -173,6 +174,10 @@ public final class TenantPulseRuntime {
     List<Service> services = new ArrayList<>(List.of(kafka, warehouse, metadata, flink));
     services.addAll(extensions.beforeAlerting());
     services.addAll(List.of(alerting, collector, console, clickhouseHttp));
+    // Off unless the environment turns it on (it would bill real customers): see the README.
+    services.add(
+        new BillingExportService(
+            host, 0, metadata, warehouse, adminToken, data.usersFile(), System.getenv()));
     services.addAll(extensions.last());
     chain = new ServiceChain(services, out);
   }

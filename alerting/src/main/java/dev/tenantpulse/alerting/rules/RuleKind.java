@@ -82,7 +82,31 @@ public enum RuleKind {
               "fires when adoption_ratio fell by at least this much (0.10 = 10 points)"),
           ParamSpec.integer("compare_days", 7, 1, 365, "compared with the day this many days back"),
           ParamSpec.integer(
-              "min_plan_tenants", 5, 0, 1_000_000, "plans with fewer tenants are not judged")));
+              "min_plan_tenants", 5, 0, 1_000_000, "plans with fewer tenants are not judged"))),
+
+  /**
+   * The billing export stalled or fails: hours of billed usage older than {@code max_lag_hours}
+   * that Stripe does not hold yet (no reconciliation row, or one that is pending, owed or stopped).
+   * Not met where the export never ran (no reconciliation row at all).
+   */
+  BILLING_EXPORT_STALLED(
+      "billing_export_stalled",
+      Duration.ZERO,
+      Duration.ofDays(3650),
+      Severity.WARNING,
+      List.of(
+          ParamSpec.integer(
+              "max_lag_hours",
+              3,
+              1,
+              720,
+              "fires when an hour of billed usage is not at Stripe this many hours after it"
+                  + " ended (keep it above the export's grace)"),
+          ParamSpec.flag(
+              "count_no_customer",
+              false,
+              "also count tenants without a Stripe customer id (usually a setup gap, not a"
+                  + " failure)")));
 
   private final String id;
   private final Duration defaultFor;

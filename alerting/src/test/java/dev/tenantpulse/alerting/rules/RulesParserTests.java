@@ -34,7 +34,11 @@ class RulesParserTests {
     }
     RulesDocument doc = TestRules.parse(builtIn);
     assertThat(doc.rules())
-        .containsOnlyKeys("active_tenants_drop", "onboarding_slowdown", "feature_adoption_drop");
+        .containsOnlyKeys(
+            "active_tenants_drop",
+            "onboarding_slowdown",
+            "feature_adoption_drop",
+            "billing_export_stalled");
     Rule drop = doc.rule("active_tenants_drop").orElseThrow();
     assertThat(drop.number("drop_ratio")).isEqualTo(0.20);
     assertThat(drop.number("min_baseline")).isEqualTo(10);

@@ -43,7 +43,11 @@ class RulesRepositoryTests {
     Path file = dir.resolve("conf/rules.yaml");
     RulesRepository rules = repository(file);
     assertThat(rules.current().rules())
-        .containsOnlyKeys("active_tenants_drop", "onboarding_slowdown", "feature_adoption_drop");
+        .containsOnlyKeys(
+            "active_tenants_drop",
+            "onboarding_slowdown",
+            "feature_adoption_drop",
+            "billing_export_stalled");
     assertThat(Files.readString(file)).contains("# Tenant Pulse alerting rules");
   }
 

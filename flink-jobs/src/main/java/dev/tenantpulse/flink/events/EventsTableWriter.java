@@ -58,7 +58,8 @@ public final class EventsTableWriter implements TableWriter<ReceivedEvent> {
           "seats",
           "properties",
           "late",
-          "version");
+          "version",
+          "stripe_customer_id");
 
   @Override
   public String table() {
@@ -98,6 +99,7 @@ public final class EventsTableWriter implements TableWriter<ReceivedEvent> {
     s.setString(15, e.properties() == null ? "{}" : e.properties());
     s.setInt(16, row.late() ? 1 : 0);
     s.setLong(17, row.receivedAt());
+    s.setString(18, e.stripeCustomerId());
   }
 
   /** {@code PARTITION BY toYYYYMM(event_time)} (V001). */

@@ -15,6 +15,7 @@ import dev.tenantpulse.flink.metrics.usage.UsageByPlanFunction;
 import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRowWriter;
+import dev.tenantpulse.flink.metrics.usage.UsageHourRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageMonthRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsagePlanShare;
 import dev.tenantpulse.flink.rejected.Rejections;
@@ -126,6 +127,11 @@ public final class MetricPipelines {
             "usage_daily",
             facts.getSideOutput(TenantEventsFunction.USAGE),
             new UsageDayRowWriter()));
+    all.add(
+        new RowStream<>(
+            "usage_hourly",
+            facts.getSideOutput(TenantEventsFunction.USAGE_HOURLY),
+            new UsageHourRowWriter()));
     all.add(
         new RowStream<>(
             "usage_monthly",

@@ -4,6 +4,8 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingProgress;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDays;
+import dev.tenantpulse.flink.metrics.usage.UsageHourRow;
+import dev.tenantpulse.flink.metrics.usage.UsageHours;
 import dev.tenantpulse.flink.metrics.usage.UsageKey;
 import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
 import dev.tenantpulse.flink.metrics.usage.UsagePlanShare;
@@ -31,10 +33,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * The per-tenant operator (keyed by tenant id, the job's parallelism): turns a tenant's events into
  * the rows that belong to the tenant alone ({@code tenants}, {@code usage_daily}, {@code
- * usage_monthly}, {@code onboarding_tenants}, as side outputs) and into compact {@link TenantFact}s
- * for the cross-tenant aggregators (main output), and {@link UsagePlanShare}s for {@code
- * usage_daily_by_plan}: with each {@code usage_daily} row, and for each closed day a late plan
- * change moves to another plan.
+ * usage_hourly}, {@code usage_monthly}, {@code onboarding_tenants}, as side outputs) and into
+ * compact {@link TenantFact}s for the cross-tenant aggregators (main output), and {@link
+ * UsagePlanShare}s for {@code usage_daily_by_plan}: with each {@code usage_daily} row, and for each
+ * closed day a late plan change moves to another plan.
  *
  * <p>Input: deduplicated events, timestamps and watermarks assigned, events beyond the lateness
  * removed. Events within the lateness may arrive behind the watermark: every row they change is
@@ -54,6 +56,8 @@ public final class TenantEventsFunction
       new OutputTag<>("tenants", RowTypes.of(TenantRow.class));
   public static final OutputTag<UsageDayRow> USAGE =
       new OutputTag<>("usage-daily", RowTypes.of(UsageDayRow.class));
+  public static final OutputTag<UsageHourRow> USAGE_HOURLY =
+      new OutputTag<>("usage-hourly", RowTypes.of(UsageHourRow.class));
   public static final OutputTag<UsageMonthRow> USAGE_MONTHLY =
       new OutputTag<>("usage-monthly", RowTypes.of(UsageMonthRow.class));
   public static final OutputTag<UsagePlanShare> USAGE_SHARES =
@@ -64,6 +68,7 @@ public final class TenantEventsFunction
   private final CatalogView catalog;
   private final EmitRange range;
   private final UsageDays usage;
+  private final UsageHours usageHours;
 
   private transient ValueState<ActivityMarks> activity;
   private transient MapState<String, Long> featureDays;
@@ -76,6 +81,7 @@ public final class TenantEventsFunction
     this.catalog = catalog;
     this.range = range;
     this.usage = new UsageDays(latenessMs, marginMs, range);
+    this.usageHours = new UsageHours(latenessMs, marginMs, range);
   }
 
   @Override
@@ -93,6 +99,7 @@ public final class TenantEventsFunction
         ctx.getState(
             new ValueStateDescriptor<>("onboarding", RowTypes.of(OnboardingProgress.class)));
     usage.open(ctx);
+    usageHours.open(ctx);
   }
 
   @Override
@@ -120,6 +127,13 @@ public final class TenantEventsFunction
           event.quantity(),
           ctx.timerService(),
           usageOutputs(tenant, ctx));
+      usageHours.add(
+          tenant,
+          ts,
+          event.meter(),
+          event.quantity(),
+          ctx.timerService(),
+          r -> ctx.output(USAGE_HOURLY, r));
     }
     if (type.isActivity()) {
       onActivity(tenant, ts, out);
@@ -147,6 +161,8 @@ public final class TenantEventsFunction
       throws Exception {
     String tenant = ctx.getCurrentKey();
     usage.onTimer(tenant, timestamp, ctx.timerService(), usageOutputs(tenant, ctx));
+    // Not else: the last hour of a day closes on the day's close timer.
+    usageHours.onTimer(tenant, timestamp, ctx.timerService(), r -> ctx.output(USAGE_HOURLY, r));
   }
 
   /** Each day row also goes to the by-plan aggregator, with the tenant's plan at the day's end. */

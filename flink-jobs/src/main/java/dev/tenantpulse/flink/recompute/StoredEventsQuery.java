@@ -27,7 +27,7 @@ final class StoredEventsQuery implements Serializable {
 
   private static final String COLUMNS =
       "tenant_id, event_id, type, event_time, user_id, feature, step, meter, quantity, plan,"
-          + " billing_model, tenancy_model, seats, properties";
+          + " billing_model, tenancy_model, seats, properties, stripe_customer_id";
 
   private final ClickHouseOptions options;
 
@@ -101,7 +101,8 @@ final class StoredEventsQuery implements Serializable {
         wire(rs.getString(11), BillingModel::fromWire),
         wire(rs.getString(12), TenancyModel::fromWire),
         boxedSeats,
-        properties == null || properties.equals("{}") ? null : properties);
+        properties == null || properties.equals("{}") ? null : properties,
+        rs.getString(15));
   }
 
   private static <E> E wire(String text, java.util.function.Function<String, Optional<E>> parse)

@@ -7,6 +7,7 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
+import dev.tenantpulse.flink.metrics.usage.UsageHourRow;
 import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
 import dev.tenantpulse.flink.tenant.TenantRow;
 import dev.tenantpulse.flink.testing.TestFlink;
@@ -164,6 +165,8 @@ final class PipelineRun {
       return List.of(r.tenantId(), r.day(), r.meter());
     } else if (row instanceof UsageMonthRow r) {
       return List.of(r.tenantId(), r.month(), r.meter());
+    } else if (row instanceof UsageHourRow r) {
+      return List.of(r.tenantId(), r.hour(), r.meter());
     } else if (row instanceof UsageDayByPlanRow r) {
       return List.of(r.day(), r.plan(), r.meter());
     } else if (row instanceof TenantRow r) {
@@ -186,6 +189,8 @@ final class PipelineRun {
     } else if (row instanceof UsageDayRow r) {
       return r.version();
     } else if (row instanceof UsageMonthRow r) {
+      return r.version();
+    } else if (row instanceof UsageHourRow r) {
       return r.version();
     } else if (row instanceof UsageDayByPlanRow r) {
       return r.version();

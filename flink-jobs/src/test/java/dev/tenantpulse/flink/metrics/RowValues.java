@@ -7,6 +7,7 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingCohortRow;
 import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
+import dev.tenantpulse.flink.metrics.usage.UsageHourRow;
 import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
 import dev.tenantpulse.flink.tenant.TenantRow;
 import java.time.Instant;
@@ -60,6 +61,8 @@ final class RowValues {
       return new UsageDayRow(r.day(), r.tenantId(), r.meter(), r.quantity(), z, 0);
     } else if (row instanceof UsageMonthRow r) {
       return new UsageMonthRow(r.month(), r.tenantId(), r.meter(), r.quantity(), z, 0);
+    } else if (row instanceof UsageHourRow r) {
+      return new UsageHourRow(r.hour(), r.tenantId(), r.meter(), r.quantity(), z, 0);
     } else if (row instanceof UsageDayByPlanRow r) {
       return new UsageDayByPlanRow(r.day(), r.plan(), r.meter(), r.quantity(), r.tenants(), z, 0);
     } else if (row instanceof TenantRow r) {

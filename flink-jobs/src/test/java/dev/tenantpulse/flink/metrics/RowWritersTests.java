@@ -17,6 +17,8 @@ import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRowWriter;
+import dev.tenantpulse.flink.metrics.usage.UsageHourRow;
+import dev.tenantpulse.flink.metrics.usage.UsageHourRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
 import dev.tenantpulse.flink.metrics.usage.UsageMonthRowWriter;
 import dev.tenantpulse.flink.sink.ClickHouseOptions;
@@ -138,6 +140,18 @@ class RowWritersTests {
             new UsageDayRow(DAY, "acme", "api_calls", 3.75, v(2), 2)));
     assertThat(select("toString(day), tenant_id, meter, quantity", "usage_daily", "meter"))
         .containsExactly(Arrays.asList("2026-01-05", "acme", "api_calls", 3.75));
+  }
+
+  @Test
+  void usageHourRowsReplaceTheirEarlierVersions() throws Exception {
+    java.time.Instant hour = java.time.Instant.parse("2026-01-05T13:00:00Z");
+    write(
+        new UsageHourRowWriter(),
+        List.of(
+            new UsageHourRow(hour, "acme", "api_calls", 3.5, v(1), 1),
+            new UsageHourRow(hour, "acme", "api_calls", 3.75, v(2), 2)));
+    assertThat(select("toString(hour), tenant_id, meter, quantity", "usage_hourly", "meter"))
+        .containsExactly(Arrays.asList("2026-01-05 13:00:00", "acme", "api_calls", 3.75));
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.tenantpulse.flink.metrics.onboarding.OnboardingTenantRow;
 import dev.tenantpulse.flink.metrics.onboarding.StepStats;
 import dev.tenantpulse.flink.metrics.usage.UsageDayByPlanRow;
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
+import dev.tenantpulse.flink.metrics.usage.UsageHourRow;
 import dev.tenantpulse.flink.metrics.usage.UsageMonthRow;
 import dev.tenantpulse.flink.tenant.TenantRow;
 import dev.tenantpulse.scenario.generate.Scenario;
@@ -25,6 +26,7 @@ import dev.tenantpulse.scenario.oracle.ExpectedOnboardingTenant;
 import dev.tenantpulse.scenario.oracle.ExpectedTenant;
 import dev.tenantpulse.scenario.oracle.ExpectedUsageDay;
 import dev.tenantpulse.scenario.oracle.ExpectedUsageDayByPlan;
+import dev.tenantpulse.scenario.oracle.ExpectedUsageHour;
 import dev.tenantpulse.scenario.oracle.ExpectedUsageMonth;
 import dev.tenantpulse.scenario.oracle.MetricOracle;
 import dev.tenantpulse.scenario.oracle.OracleOptions;
@@ -322,6 +324,17 @@ class ScenarioOracleTests {
         index(
             t.<UsageMonthRow>latest("usage_monthly"),
             r -> r.month() + " " + r.tenantId() + " " + r.meter(),
+            r -> values(r.quantity())));
+    diff.compare(
+        "usage_hourly",
+        List.of("quantity"),
+        index(
+            expected.usageHours(),
+            r -> r.hour() + " " + r.tenantId() + " " + r.meter(),
+            (ExpectedUsageHour r) -> values(r.quantity())),
+        index(
+            t.<UsageHourRow>latest("usage_hourly"),
+            r -> r.hour() + " " + r.tenantId() + " " + r.meter(),
             r -> values(r.quantity())));
     // tenants = 0: a plan every tenant of the day left after a late plan change (no oracle row)
     diff.compare(

@@ -29,6 +29,7 @@ public final class OracleComparison {
           "onboarding_tenants",
           "onboarding_cohorts",
           "usage_daily",
+          "usage_hourly",
           "usage_monthly",
           "usage_daily_by_plan");
 
@@ -62,6 +63,7 @@ public final class OracleComparison {
             case "active_tenants_hourly", "active_tenants_hourly_by_plan" -> "window_end";
             case "feature_adoption_daily", "usage_daily", "usage_daily_by_plan" -> "day";
             case "usage_monthly" -> "month";
+            case "usage_hourly" -> "hour";
             case "onboarding_tenants" -> "signed_up_at";
             case "onboarding_cohorts" -> "cohort_week";
             default -> throw new IllegalArgumentException(table + " has no period");
@@ -120,6 +122,9 @@ public final class OracleComparison {
           case "usage_monthly" ->
               "SELECT concat(toString(month), ' ', tenant_id, ' ', meter), quantity"
                   + " FROM %s.usage_monthly FINAL";
+          case "usage_hourly" ->
+              "SELECT concat(toString(toUnixTimestamp(hour)), ' ', tenant_id, ' ', meter),"
+                  + " quantity FROM %s.usage_hourly FINAL";
           // tenants = 0: a plan every tenant of the day left after a late plan change (V007)
           case "usage_daily_by_plan" ->
               "SELECT concat(toString(day), ' ', plan, ' ', meter), quantity, tenants"
@@ -213,6 +218,11 @@ public final class OracleComparison {
           index(
               e.usageMonths(),
               u -> u.month() + " " + u.tenantId() + " " + u.meter(),
+              u -> values(u.quantity()));
+      case "usage_hourly" ->
+          index(
+              e.usageHours(),
+              u -> u.hour().getEpochSecond() + " " + u.tenantId() + " " + u.meter(),
               u -> values(u.quantity()));
       case "usage_daily_by_plan" ->
           index(

@@ -99,6 +99,7 @@ final class TenantEvents {
             billing,
             tenancy,
             seats,
+            null,
             null));
   }
 
@@ -126,6 +127,7 @@ final class TenantEvents {
             null,
             null,
             null,
-            properties));
+            properties,
+            null));
   }
 }

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
  * The expected rows of every table, each list in a fixed order: events in arrival order, hourly
  * rows by window end (then plan in catalog order, {@code unknown} after), adoption by day, plan and
  * feature (catalog features first), onboarding tenants by id, cohorts by week, usage by day, tenant
- * and meter, monthly usage by month, tenant and meter, usage by plan by day, plan and meter,
- * tenants by id.
+ * and meter, monthly usage by month, tenant and meter, usage by plan by day, plan and meter, hourly
+ * usage by hour, tenant and meter, tenants by id.
  *
  * @param events one row per (tenant_id, event_id): the first copy, late ones flagged
  * @param duplicates how many arrivals were later copies (dropped)
@@ -30,6 +30,7 @@ public record ExpectedMetrics(
     List<ExpectedUsageDay> usageDays,
     List<ExpectedUsageMonth> usageMonths,
     List<ExpectedUsageDayByPlan> usageDaysByPlan,
+    List<ExpectedUsageHour> usageHours,
     long duplicates,
     long lateEvents) {
 
@@ -44,6 +45,7 @@ public record ExpectedMetrics(
     usageDays = List.copyOf(usageDays);
     usageMonths = List.copyOf(usageMonths);
     usageDaysByPlan = List.copyOf(usageDaysByPlan);
+    usageHours = List.copyOf(usageHours);
   }
 
   /** The first emitted hour (window end), null when nothing counted. */
@@ -68,9 +70,9 @@ public record ExpectedMetrics(
 
   /**
    * The rows whose time lies in [from, to): events by event time, hourly rows by window end, daily
-   * rows by the start of their day, monthly rows by the start of their month, onboarding tenants by
-   * signup, cohorts by the start of their week. Tenants (current state) are kept whole; {@code
-   * lateEvents} counts the late events left.
+   * rows by the start of their day, hourly usage by the start of its hour, monthly rows by the
+   * start of their month, onboarding tenants by signup, cohorts by the start of their week. Tenants
+   * (current state) are kept whole; {@code lateEvents} counts the late events left.
    */
   public ExpectedMetrics restrictTo(Instant from, Instant to) {
     Predicate<Instant> in = t -> !t.isBefore(from) && t.isBefore(to);
@@ -87,6 +89,7 @@ public record ExpectedMetrics(
         keep(usageDays, u -> in.test(startOf.apply(u.day()))),
         keep(usageMonths, u -> in.test(startOf.apply(u.month()))),
         keep(usageDaysByPlan, u -> in.test(startOf.apply(u.day()))),
+        keep(usageHours, u -> in.test(u.hour())),
         duplicates,
         keptEvents.stream().filter(ExpectedEvent::late).count());
   }

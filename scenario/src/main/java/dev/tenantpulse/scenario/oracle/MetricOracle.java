@@ -102,6 +102,7 @@ public final class MetricOracle {
         usageDays,
         UsageOracle.months(counted),
         UsageOracle.byPlan(usageDays, histories),
+        UsageOracle.hours(counted),
         classified.duplicates(),
         classified.lateEvents());
   }

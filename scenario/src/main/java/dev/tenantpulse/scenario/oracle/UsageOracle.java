@@ -3,8 +3,10 @@ package dev.tenantpulse.scenario.oracle;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.tenancy.events.EventType;
 import dev.tenantpulse.tenancy.events.TenantEvent;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,8 +16,9 @@ import java.util.TreeMap;
 /**
  * {@code usage_daily}: the sum of counted usage quantities per UTC day, tenant and meter; {@code
  * usage_monthly}: the same per UTC calendar month, summed from the events again (not from the day
- * rows); {@code usage_daily_by_plan}: the day rows grouped by the tenant's plan at the end of the
- * day (its latest signup or plan change strictly before day + 1d, else unknown).
+ * rows); {@code usage_hourly}: the same per UTC hour; {@code usage_daily_by_plan}: the day rows
+ * grouped by the tenant's plan at the end of the day (its latest signup or plan change strictly
+ * before day + 1d, else unknown).
  */
 final class UsageOracle {
 
@@ -43,6 +46,25 @@ final class UsageOracle {
     TreeMap<Key, Double> sums = sumsBy(counted, true);
     List<ExpectedUsageMonth> rows = new ArrayList<>(sums.size());
     sums.forEach((k, q) -> rows.add(new ExpectedUsageMonth(k.day(), k.tenantId(), k.meter(), q)));
+    return rows;
+  }
+
+  /** By hour, then tenant and meter: summed from the events again, not split from the days. */
+  static List<ExpectedUsageHour> hours(List<TenantEvent> counted) {
+    record HourKey(Instant hour, String tenantId, String meter) {}
+    TreeMap<HourKey, Double> sums =
+        new TreeMap<>(
+            Comparator.comparing(HourKey::hour)
+                .thenComparing(HourKey::tenantId)
+                .thenComparing(HourKey::meter));
+    for (TenantEvent e : counted) {
+      if (e.type() == EventType.USAGE) {
+        Instant hour = e.timestamp().truncatedTo(ChronoUnit.HOURS);
+        sums.merge(new HourKey(hour, e.tenantId(), e.meter()), e.quantity(), Double::sum);
+      }
+    }
+    List<ExpectedUsageHour> rows = new ArrayList<>(sums.size());
+    sums.forEach((k, q) -> rows.add(new ExpectedUsageHour(k.hour(), k.tenantId(), k.meter(), q)));
     return rows;
   }
 

@@ -96,7 +96,7 @@ class ComposeFileTests {
 
   @Test
   void buildsTheServiceImagesFromADockerfileThatExists() {
-    for (String name : List.of("collector", "alerting")) {
+    for (String name : List.of("collector", "alerting", "billing-export")) {
       JsonNode build = compose.path("services").path(name).path("build");
       Path context = DeployFiles.deploy("").resolve(build.path("context").asString()).normalize();
 
@@ -136,7 +136,7 @@ class ComposeFileTests {
         }
       }
     }
-    assertThat(checked).isEqualTo(4);
+    assertThat(checked).isEqualTo(5);
   }
 
   @Test

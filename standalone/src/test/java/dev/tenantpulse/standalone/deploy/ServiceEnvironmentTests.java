@@ -138,6 +138,26 @@ class ServiceEnvironmentTests {
     assertThat(used).containsExactlyInAnyOrderElementsOf(env.keySet());
   }
 
+  @Test
+  void everyBillingExportVariableBindsToABillingOrSpringProperty() {
+    Map<String, String> env =
+        DeployFiles.environment(DeployFiles.compose().path("services").path("billing-export"));
+    env.remove("JAVA_OPTS");
+
+    Set<String> used =
+        bind(
+            env,
+            Map.of(
+                "tenant-pulse.billing",
+                dev.tenantpulse.billing.service.BillingProperties.class,
+                "spring.datasource",
+                DataSourceProperties.class,
+                "server",
+                ServerProperties.class));
+
+    assertThat(used).containsExactlyInAnyOrderElementsOf(env.keySet());
+  }
+
   private static Class<?> alertingProperties() {
     try {
       return Class.forName("dev.tenantpulse.alerting.AlertingProperties");

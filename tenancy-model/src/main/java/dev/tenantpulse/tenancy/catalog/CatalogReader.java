@@ -49,18 +49,54 @@ final class CatalogReader {
     if (root == null || !root.isObject()) {
       throw new InvalidCatalogException(source, List.of("the catalog must be a JSON object"));
     }
-    json.allowOnly(root, "", Set.of("currency", "features", "plans", "onboarding"));
+    json.allowOnly(
+        root, "", Set.of("currency", "features", "plans", "onboarding", "billing_meters"));
     Currency currency = currency(root);
     List<Feature> features = features(root);
     List<Plan> plans = plans(root, currency);
     OnboardingSteps onboarding = onboarding(root);
+    List<BillingMeter> billingMeters = billingMeters(root);
     if (currency != null) {
       json.problems().addAll(CatalogRules.problems(currency, features, plans));
     }
+    json.problems().addAll(CatalogRules.billingMeterProblems(billingMeters));
     if (!json.problems().isEmpty()) {
       throw new InvalidCatalogException(source, json.problems());
     }
-    return new PlanCatalog(currency, features, plans, onboarding);
+    return new PlanCatalog(currency, features, plans, onboarding, billingMeters);
+  }
+
+  /** Optional: a catalog without it exports nothing to Stripe. */
+  private List<BillingMeter> billingMeters(JsonNode root) {
+    List<BillingMeter> meters = new ArrayList<>();
+    if (!root.has("billing_meters")) {
+      return meters;
+    }
+    JsonNode array = json.array(root, "", "billing_meters");
+    for (int i = 0; array != null && i < array.size(); i++) {
+      String path = "billing_meters[" + i + "]";
+      JsonNode node = array.get(i);
+      if (!node.isObject()) {
+        json.problem(path, "must be an object, got " + CatalogJson.kind(node));
+        continue;
+      }
+      json.allowOnly(node, path, Set.of("meter", "stripe_event_name", "unit"));
+      String meter = json.string(node, path, "meter");
+      String eventName = json.string(node, path, "stripe_event_name");
+      JsonNode unit = node.get("unit");
+      BigDecimal size = BigDecimal.ONE;
+      if (unit != null && !unit.isNumber()) {
+        json.problem(CatalogJson.join(path, "unit"), "must be a number");
+        continue;
+      } else if (unit != null) {
+        size = unit.decimalValue();
+      }
+      BigDecimal finalSize = size;
+      if (meter != null && eventName != null) {
+        addIfBuilt(meters, build(path, () -> new BillingMeter(meter, eventName, finalSize)));
+      }
+    }
+    return meters;
   }
 
   private Currency currency(JsonNode root) {

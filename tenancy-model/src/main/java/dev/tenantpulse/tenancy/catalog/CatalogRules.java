@@ -75,4 +75,20 @@ final class CatalogRules {
     }
     return problems;
   }
+
+  /** Each meter and each Stripe event name exported once: two rows would bill usage twice. */
+  static List<String> billingMeterProblems(List<BillingMeter> billingMeters) {
+    List<String> problems = new java.util.ArrayList<>();
+    java.util.Set<String> meters = new java.util.HashSet<>();
+    java.util.Set<String> eventNames = new java.util.HashSet<>();
+    for (BillingMeter m : billingMeters) {
+      if (!meters.add(m.meter())) {
+        problems.add("billing_meters: meter " + m.meter() + " is listed twice");
+      }
+      if (!eventNames.add(m.stripeEventName())) {
+        problems.add("billing_meters: stripe_event_name " + m.stripeEventName() + " is used twice");
+      }
+    }
+    return problems;
+  }
 }

@@ -40,17 +40,30 @@ public final class PlanCatalog {
   private final Map<String, Feature> featuresById;
   private final OnboardingSteps onboarding;
   private final Set<String> meters;
+  private final Map<String, BillingMeter> billingMeters;
+
+  /** A catalog without billing meters: no usage is exported to Stripe. */
+  public PlanCatalog(
+      Currency currency, List<Feature> features, List<Plan> plans, OnboardingSteps onboarding) {
+    this(currency, features, plans, onboarding, List.of());
+  }
 
   /**
    * Builds a catalog from its parts; throws {@link InvalidCatalogException} listing every rule the
    * parts break together (each part has validated itself already).
    */
   public PlanCatalog(
-      Currency currency, List<Feature> features, List<Plan> plans, OnboardingSteps onboarding) {
+      Currency currency,
+      List<Feature> features,
+      List<Plan> plans,
+      OnboardingSteps onboarding,
+      List<BillingMeter> billingMeters) {
     this.currency = Objects.requireNonNull(currency, "currency");
     this.onboarding = Objects.requireNonNull(onboarding, "onboarding");
     List<String> problems =
-        CatalogRules.problems(currency, List.copyOf(features), List.copyOf(plans));
+        new java.util.ArrayList<>(
+            CatalogRules.problems(currency, List.copyOf(features), List.copyOf(plans)));
+    problems.addAll(CatalogRules.billingMeterProblems(List.copyOf(billingMeters)));
     if (!problems.isEmpty()) {
       throw new InvalidCatalogException("(built in code)", problems);
     }
@@ -60,6 +73,7 @@ public final class PlanCatalog {
     Set<String> priced = new LinkedHashSet<>();
     plansById.values().forEach(plan -> priced.add(plan.price(BillingModel.USAGE).meter()));
     this.meters = Collections.unmodifiableSet(priced);
+    this.billingMeters = index(billingMeters, BillingMeter::meter);
   }
 
   private static <T> Map<String, T> index(List<T> values, Function<T, String> id) {
@@ -173,6 +187,16 @@ public final class PlanCatalog {
   /** The meters some plan prices usage by; events may report other meters too. */
   public Set<String> meters() {
     return meters;
+  }
+
+  /** The meters exported to Stripe Billing Meters, in catalog order. */
+  public List<BillingMeter> billingMeters() {
+    return List.copyOf(billingMeters.values());
+  }
+
+  /** How {@code meter} is billed through Stripe; empty when it is not exported. */
+  public Optional<BillingMeter> billingMeter(String meter) {
+    return Optional.ofNullable(billingMeters.get(meter));
   }
 
   @Override

@@ -87,6 +87,7 @@ public final class EventCodec {
       json.writeName("properties");
       copyProperties(e.properties(), json);
     }
+    writeIfPresent(json, "stripe_customer_id", e.stripeCustomerId());
     json.writeEndObject();
   }
 
@@ -161,6 +162,7 @@ public final class EventCodec {
       // Parsed rather than spliced in as raw text, so a malformed value cannot corrupt the record.
       json.set("properties", EventJson.MAPPER.readTree(e.properties()));
     }
+    putIfPresent(json, "stripe_customer_id", e.stripeCustomerId());
     return json;
   }
 
@@ -207,7 +209,8 @@ public final class EventCodec {
               wire(json, "billing_model", BillingModel::fromWire),
               wire(json, "tenancy_model", TenancyModel::fromWire),
               integer(json, "seats"),
-              properties(json));
+              properties(json),
+              string(json, "stripe_customer_id"));
     } catch (IllegalArgumentException e) {
       throw new EventDecodingException("event record holds an invalid value: " + e.getMessage(), e);
     }

@@ -93,6 +93,7 @@ public final class EventValidator {
       in.problem("seats", "must be >= 0, got " + seats);
     }
     String properties = in.object("properties");
+    String stripeCustomerId = stripeCustomerId(in, type, in.string("stripe_customer_id", OPTIONAL));
     if (!in.problems().isEmpty()) {
       return ValidationResult.invalid(in.problems());
     }
@@ -111,7 +112,8 @@ public final class EventValidator {
             billingModel,
             tenancyModel,
             seats,
-            properties));
+            properties,
+            stripeCustomerId));
   }
 
   /**
@@ -176,6 +178,29 @@ public final class EventValidator {
       return null;
     }
     return plan;
+  }
+
+  /**
+   * Only signups and plan changes may name who Stripe bills: those are server-key events already,
+   * so a client key can never point a tenant's usage at another customer.
+   */
+  private static String stripeCustomerId(FieldReader in, EventType type, String value) {
+    if (value == null) {
+      return null;
+    }
+    if (type != null && !type.carriesPlan()) {
+      in.problem(
+          "stripe_customer_id",
+          "is accepted only on tenant_signed_up and plan_changed events (server keys)");
+      return null;
+    }
+    if (!StripeCustomerId.matches(value)) {
+      in.problem(
+          "stripe_customer_id",
+          "must match " + StripeCustomerId.REGEX + ", got " + FieldReader.echo(value));
+      return null;
+    }
+    return value;
   }
 
   private static Double quantity(FieldReader in, Double quantity) {

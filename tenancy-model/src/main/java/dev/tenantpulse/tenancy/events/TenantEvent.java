@@ -25,6 +25,8 @@ import java.util.List;
  * @param seats for signup and plan change: seats bought, at least 0
  * @param properties free-form JSON object as canonical compact text (see {@link
  *     Builder#properties(String)})
+ * @param stripeCustomerId for signup and plan change: the Stripe customer billed for the tenant's
+ *     usage from then on ({@link StripeCustomerId}); null keeps the previous one
  */
 public record TenantEvent(
     String id,
@@ -40,7 +42,8 @@ public record TenantEvent(
     BillingModel billingModel,
     TenancyModel tenancyModel,
     Integer seats,
-    String properties) {
+    String properties,
+    String stripeCustomerId) {
 
   public TenantEvent {
     if (quantity != null) {
@@ -91,7 +94,7 @@ public record TenantEvent(
     Builder b = builder(type, id, tenantId, timestamp).userId(userId).feature(feature).step(step);
     b.meter(meter).quantity(quantity).plan(plan).billingModel(billingModel);
     b.properties = properties;
-    return b.tenancyModel(tenancyModel).seats(seats);
+    return b.tenancyModel(tenancyModel).seats(seats).stripeCustomerId(stripeCustomerId);
   }
 
   /** Builds events for tests and for mappers (such as the Segment adapter); not thread-safe. */
@@ -110,6 +113,7 @@ public record TenantEvent(
     private TenancyModel tenancyModel;
     private Integer seats;
     private String properties;
+    private String stripeCustomerId;
 
     private Builder() {}
 
@@ -178,6 +182,11 @@ public record TenantEvent(
       return this;
     }
 
+    public Builder stripeCustomerId(String stripeCustomerId) {
+      this.stripeCustomerId = stripeCustomerId;
+      return this;
+    }
+
     /**
      * Sets the properties from JSON object text (null clears them), stored in canonical compact
      * form so that equal objects give equal events; throws {@link IllegalArgumentException} if the
@@ -205,7 +214,8 @@ public record TenantEvent(
               billingModel,
               tenancyModel,
               seats,
-              properties);
+              properties,
+              stripeCustomerId);
       List<String> missing = event.missingFields();
       if (!missing.isEmpty()) {
         throw new IllegalArgumentException(

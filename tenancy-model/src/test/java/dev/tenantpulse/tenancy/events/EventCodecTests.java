@@ -141,6 +141,7 @@ class EventCodecTests {
             null,
             null,
             null,
+            null,
             null);
 
     assertThatThrownBy(() -> codec.encode(incomplete))

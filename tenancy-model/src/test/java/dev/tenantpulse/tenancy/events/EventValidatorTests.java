@@ -71,6 +71,7 @@ class EventValidatorTests {
             "\"plan\":\"starter\",\"billing_model\":\"per_seat\",\"tenancy_model\":\"pool\",\"seats\":5"),
         event("tenant_signed_up", "\"plan\":\"starter\",\"seats\":0"),
         event("plan_changed", "\"plan\":\"enterprise\",\"billing_model\":\"usage\""),
+        event("plan_changed", "\"plan\":\"starter\",\"stripe_customer_id\":\"cus_NffrFeUfNV2Hib\""),
         event("tenant_churned", ""),
         event("activity", "\"id\":\"" + "x".repeat(128) + "\""));
   }
@@ -135,6 +136,18 @@ class EventValidatorTests {
         invalid(event("plan_changed", "\"plan\":\"starter\",\"seats\":2.5"), "seats"),
         invalid(event("plan_changed", "\"plan\":\"starter\",\"seats\":\"3\""), "seats"),
         invalid(event("plan_changed", "\"plan\":\"starter\",\"seats\":3000000000"), "seats"),
+        invalid(
+            event("plan_changed", "\"plan\":\"starter\",\"stripe_customer_id\":\"acct_1\""),
+            "stripe_customer_id"),
+        invalid(
+            event("tenant_signed_up", "\"plan\":\"starter\",\"stripe_customer_id\":\"cus_\""),
+            "stripe_customer_id"),
+        invalid(
+            event(
+                "usage",
+                "\"meter\":\"api_calls\",\"quantity\":1,\"stripe_customer_id\":\"cus_A1\""),
+            "stripe_customer_id"),
+        invalid(event("activity", "\"stripe_customer_id\":\"cus_A1\""), "stripe_customer_id"),
         invalid(event("activity", "\"properties\":[1,2]"), "properties"),
         invalid(event("activity", "\"properties\":\"{}\""), "properties"),
         invalid("[]", FieldProblem.EVENT),
@@ -208,6 +221,17 @@ class EventValidatorTests {
         .contains("flat, per_seat, usage");
     assertThat(reason(event("activity", "\"tenant_id\":5"), "tenant_id"))
         .contains("must be a string, got number");
+  }
+
+  @Test
+  void keepsTheStripeCustomerOfAPlanChange() {
+    String json =
+        event("plan_changed", "\"plan\":\"starter\",\"stripe_customer_id\":\"cus_Q1w2E3\"");
+
+    TenantEvent event = validator.validate(parse(json), RECEIVED).event();
+
+    assertThat(event.stripeCustomerId()).isEqualTo("cus_Q1w2E3");
+    assertThat(new EventCodec().decode(new EventCodec().encode(event))).isEqualTo(event);
   }
 
   @Test

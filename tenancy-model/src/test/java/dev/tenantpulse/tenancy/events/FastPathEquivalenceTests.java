@@ -74,7 +74,8 @@ class FastPathEquivalenceTests {
               base.billingModel(),
               base.tenancyModel(),
               base.seats(),
-              text);
+              text,
+              base.stripeCustomerId());
       byte[] tree;
       try {
         tree = EventCodec.jsonMapper().writeValueAsBytes(codec.toJson(event));

@@ -52,7 +52,8 @@ class TenantEventTests {
   void acceptsAnAllNullRecordAsFlinksSerializerMayCreateOne() {
     TenantEvent empty =
         new TenantEvent(
-            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+            null);
 
     assertThat(empty.missingFields()).containsExactly("id", "type", "tenant_id", "timestamp");
   }

@@ -42,7 +42,9 @@ public final class ClickHouseMigrations {
           "V004__onboarding.sql",
           "V005__usage.sql",
           "V006__rejected_events.sql",
-          "V007__usage_rollups.sql");
+          "V007__usage_rollups.sql",
+          "V008__billing.sql",
+          "V009__billing_reconciliation.sql");
 
   private static final Logger log = LoggerFactory.getLogger(ClickHouseMigrations.class);
   private static final String RESOURCE_DIR = "/dev/tenantpulse/warehouse/migrations/";

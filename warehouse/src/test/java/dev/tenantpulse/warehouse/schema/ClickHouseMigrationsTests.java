@@ -17,6 +17,7 @@ class ClickHouseMigrationsTests {
       List.of(
           "active_tenants_hourly",
           "active_tenants_hourly_by_plan",
+          "billing_reconciliation",
           "events",
           "feature_adoption_daily",
           "onboarding_cohorts",
@@ -26,6 +27,7 @@ class ClickHouseMigrationsTests {
           "tenants",
           "usage_daily",
           "usage_daily_by_plan",
+          "usage_hourly",
           "usage_monthly");
 
   private static List<String> tables(Connection c, String db) throws Exception {
@@ -55,7 +57,7 @@ class ClickHouseMigrationsTests {
     String db = unique("migrate_fresh");
     try (Connection c = TestEngine.connect()) {
       List<Migration> applied = ClickHouseMigrations.forDatabase(db).migrate(c);
-      assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7);
+      assertThat(applied).extracting(Migration::version).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
       assertThat(tables(c, db)).containsExactlyElementsOf(CONTRACT_TABLES);
     }
   }
@@ -92,7 +94,9 @@ class ClickHouseMigrationsTests {
           "ALTER TABLE "
               + db
               + ".schema_migrations DELETE WHERE version >= 4 SETTINGS mutations_sync = 2");
-      assertThat(migrations.migrate(c)).extracting(Migration::version).containsExactly(4, 5, 6, 7);
+      assertThat(migrations.migrate(c))
+          .extracting(Migration::version)
+          .containsExactly(4, 5, 6, 7, 8, 9);
     }
   }
 
