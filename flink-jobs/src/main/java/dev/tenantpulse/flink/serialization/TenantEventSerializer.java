@@ -42,6 +42,7 @@ public final class TenantEventSerializer extends TypeSerializerSingleton<TenantE
   private static final int TENANCY_MODEL = 1 << 7;
   private static final int SEATS = 1 << 8;
   private static final int PROPERTIES = 1 << 9;
+  private static final int STRIPE_CUSTOMER = 1 << 10;
 
   @Override
   public boolean isImmutableType() {
@@ -80,7 +81,8 @@ public final class TenantEventSerializer extends TypeSerializerSingleton<TenantE
             | (e.billingModel() != null ? BILLING_MODEL : 0)
             | (e.tenancyModel() != null ? TENANCY_MODEL : 0)
             | (e.seats() != null ? SEATS : 0)
-            | (e.properties() != null ? PROPERTIES : 0);
+            | (e.properties() != null ? PROPERTIES : 0)
+            | (e.stripeCustomerId() != null ? STRIPE_CUSTOMER : 0);
     out.writeShort(present);
     StringValue.writeString(e.id(), out);
     out.writeByte(e.type().ordinal());
@@ -117,6 +119,9 @@ public final class TenantEventSerializer extends TypeSerializerSingleton<TenantE
     if ((present & PROPERTIES) != 0) {
       StringValue.writeString(e.properties(), out);
     }
+    if ((present & STRIPE_CUSTOMER) != 0) {
+      StringValue.writeString(e.stripeCustomerId(), out);
+    }
   }
 
   @Override
@@ -140,7 +145,8 @@ public final class TenantEventSerializer extends TypeSerializerSingleton<TenantE
         (present & BILLING_MODEL) != 0 ? BILLING[in.readUnsignedByte()] : null,
         (present & TENANCY_MODEL) != 0 ? TENANCY[in.readUnsignedByte()] : null,
         (present & SEATS) != 0 ? in.readInt() : null,
-        (present & PROPERTIES) != 0 ? StringValue.readString(in) : null);
+        (present & PROPERTIES) != 0 ? StringValue.readString(in) : null,
+        (present & STRIPE_CUSTOMER) != 0 ? StringValue.readString(in) : null);
   }
 
   @Override

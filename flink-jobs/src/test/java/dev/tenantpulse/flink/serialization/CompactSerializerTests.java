@@ -87,7 +87,8 @@ class CompactSerializerTests {
         r.nextBoolean() ? null : r.nextInt(Integer.MAX_VALUE),
         r.nextInt(10) == 0
             ? "{\"k\":\"" + "語".repeat(32 * 1024 / 3) + "\"}"
-            : r.nextBoolean() ? null : "{\"k\":\"" + text(r) + "\"}");
+            : r.nextBoolean() ? null : "{\"k\":\"" + text(r) + "\"}",
+        r.nextBoolean() ? null : "cus_" + Integer.toString(r.nextInt(Integer.MAX_VALUE), 36));
   }
 
   private static String text(Random r) {
