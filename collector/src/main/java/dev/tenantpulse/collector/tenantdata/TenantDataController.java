@@ -3,6 +3,7 @@ package dev.tenantpulse.collector.tenantdata;
 import dev.tenantpulse.access.User;
 import dev.tenantpulse.access.web.AccessGuard;
 import dev.tenantpulse.collector.auth.JdbcApiKeyStore;
+import dev.tenantpulse.collector.entitlements.TenantPlans;
 import dev.tenantpulse.collector.web.ApiException;
 import dev.tenantpulse.tenancy.events.IdPattern;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * A tenant's data on request, for operators (under {@code /admin}, so behind the admin guard):
  * {@code GET /admin/tenants/{id}/export} streams its rows as NDJSON, {@code DELETE
- * /admin/tenants/{id}} erases them and its API keys. Both are written to the audit log.
+ * /admin/tenants/{id}} erases them, its API keys and its plan (entitlements). Both are written to
+ * the audit log.
  */
 @RestController
 class TenantDataController {
@@ -34,12 +36,17 @@ class TenantDataController {
 
   private final Optional<TenantDataStore> store;
   private final JdbcApiKeyStore keys;
+  private final TenantPlans plans;
   private final TenantDataAudit audit;
 
   TenantDataController(
-      Optional<TenantDataStore> store, JdbcApiKeyStore keys, TenantDataAudit audit) {
+      Optional<TenantDataStore> store,
+      JdbcApiKeyStore keys,
+      TenantPlans plans,
+      TenantDataAudit audit) {
     this.store = store;
     this.keys = keys;
+    this.plans = plans;
     this.audit = audit;
   }
 
@@ -68,6 +75,7 @@ class TenantDataController {
     TenantDataStore s = store(tenantId);
     Map<String, Long> rows = new LinkedHashMap<>(s.erase(tenantId));
     rows.put("api_keys", (long) keys.deleteTenantKeys(tenantId));
+    rows.put("tenant_plans", (long) plans.delete(tenantId));
     audit.record(TenantDataAudit.Action.ERASE, tenantId, actor(request), rows);
     log.info("erased tenant {}: {}", tenantId, rows);
     return new Erased(tenantId, rows);

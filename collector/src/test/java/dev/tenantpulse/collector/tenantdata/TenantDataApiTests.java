@@ -126,6 +126,14 @@ class TenantDataApiTests extends CollectorTestBase {
   void erasedTenantIsAbsentFromEveryTableAndItsKeysWhileLookAlikesStay() throws SQLException {
     String erasedKey = admin.createKey("erased", TENANT).get("key").asString();
     String keptKey = admin.createKey("kept", "acme2").get("key").asString();
+    for (String tenant : List.of(TENANT, "acme2")) {
+      metadata
+          .sql(
+              "INSERT INTO tenant_plans (tenant_id, plan, effective_at, event_id, updated_at)"
+                  + " VALUES (?, 'pro', CURRENT_TIMESTAMP, ?, CURRENT_TIMESTAMP)")
+          .params(tenant, "plan-" + tenant)
+          .update();
+    }
 
     HttpResponse<String> r = admin.send("DELETE", "/admin/tenants/" + TENANT, auth(), null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -138,6 +146,14 @@ class TenantDataApiTests extends CollectorTestBase {
       }
     }
     assertThat(erased.get("api_keys").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(erased.get("tenant_plans").asLong()).isEqualTo(1);
+    assertThat(
+            metadata
+                .sql("SELECT tenant_id FROM tenant_plans WHERE tenant_id IN (?, ?)")
+                .params(TENANT, "acme2")
+                .query(String.class)
+                .list())
+        .containsExactly("acme2");
 
     assertThat(postEvents(erasedKey, batch(activity("e-1", TENANT))).statusCode()).isEqualTo(401);
     JsonNode keys = json(admin.send("GET", "/admin/keys", auth(), null)).get("keys");
