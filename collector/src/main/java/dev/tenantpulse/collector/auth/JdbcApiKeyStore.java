@@ -120,6 +120,22 @@ public class JdbcApiKeyStore implements ApiKeyAuthenticator {
         > 0;
   }
 
+  /**
+   * Deletes every key of {@code tenantId} (erasure: revoked keys too, as they name the tenant) and
+   * forgets each in this replica at once; answers how many were deleted. Server keys name no tenant
+   * and stay.
+   */
+  public int deleteTenantKeys(String tenantId) {
+    List<String> ids =
+        jdbc.sql("SELECT key_id FROM api_keys WHERE tenant_id = ?")
+            .param(tenantId)
+            .query(String.class)
+            .list();
+    int deleted = jdbc.sql("DELETE FROM api_keys WHERE tenant_id = ?").param(tenantId).update();
+    ids.forEach(cache::evict);
+    return deleted;
+  }
+
   private void insert(String keyId, String key, String name, String tenantId, Instant at) {
     jdbc.sql(
             "INSERT INTO api_keys (key_id, key_hash, name, tenant_id, created_at)"

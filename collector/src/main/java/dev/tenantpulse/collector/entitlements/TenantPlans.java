@@ -77,6 +77,11 @@ public class TenantPlans {
     return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
+  /** Forgets the tenant's plan (erasure); answers how many rows were deleted (0 or 1). */
+  public int delete(String tenantId) {
+    return jdbc.sql("DELETE FROM tenant_plans WHERE tenant_id = ?").param(tenantId).update();
+  }
+
   /** The tenant's current plan, when a plan event for it was seen. */
   public Optional<String> currentPlan(String tenantId) {
     return jdbc.sql("SELECT plan FROM tenant_plans WHERE tenant_id = ?")
