@@ -2,11 +2,13 @@ package dev.tenantpulse.flink.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code bin/bench-flink [--tenants 10000] [--seed 42] [--parallelism 2] [--partitions 4]
- * [--live-seconds 20] [--batch-size N] [--state-backend rocksdb|hashmap]}.
+ * [--live-seconds 20] [--batch-size N] [--state-backend rocksdb|hashmap] [--flink key=value]...}.
  *
  * @param tenants scenario size: 10,000 tenants is the scenario module's large scenario (~1.7 M
  *     arrivals over 40 days); fewer for a quicker run
@@ -14,6 +16,8 @@ import java.util.List;
  * @param batchSize the sink's batch size, 0 for the job's default
  * @param stateBackend the whole job's state backend: rocksdb (the embedded runtime's and clusters'
  *     default, incremental checkpoints) or hashmap (heap)
+ * @param flink Flink configuration for the whole job on top of the job's own, to measure a setting
+ *     (for example {@code state.backend.rocksdb.timer-service.factory=HEAP})
  */
 record BenchOptions(
     long seed,
@@ -22,7 +26,8 @@ record BenchOptions(
     int partitions,
     Duration live,
     int batchSize,
-    String stateBackend) {
+    String stateBackend,
+    Map<String, String> flink) {
 
   static BenchOptions parse(String... args) {
     long seed = 42;
@@ -32,6 +37,7 @@ record BenchOptions(
     int liveSeconds = 20;
     int batchSize = 0;
     String stateBackend = "rocksdb";
+    Map<String, String> flink = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String key = args[i];
@@ -45,6 +51,14 @@ record BenchOptions(
           case "--live-seconds" -> liveSeconds = Integer.parseInt(value);
           case "--batch-size" -> batchSize = Integer.parseInt(value);
           case "--state-backend" -> stateBackend = String.valueOf(value);
+          case "--flink" -> {
+            int eq = value.indexOf('=');
+            if (eq < 1) {
+              problems.add("--flink takes key=value, got " + value);
+            } else {
+              flink.put(value.substring(0, eq), value.substring(eq + 1));
+            }
+          }
           default -> problems.add("unknown option " + key);
         }
       } catch (NumberFormatException | NullPointerException e) {
@@ -62,7 +76,7 @@ record BenchOptions(
           String.join("; ", problems)
               + "\nusage: bin/bench-flink [--tenants 10000] [--seed 42] [--parallelism 2]"
               + " [--partitions 4] [--live-seconds 20] [--batch-size N]"
-              + " [--state-backend rocksdb|hashmap]");
+              + " [--state-backend rocksdb|hashmap] [--flink key=value]...");
     }
     return new BenchOptions(
         seed,
@@ -71,6 +85,7 @@ record BenchOptions(
         partitions,
         Duration.ofSeconds(liveSeconds),
         batchSize,
-        stateBackend);
+        stateBackend,
+        Map.copyOf(flink));
   }
 }
