@@ -120,7 +120,10 @@ export class Panel {
     }
     this.body.dataset.rows = String(result.rows.length);
     if (!shown) {
-      this.setState("nodata", h("p", { className: "panel-message no-data" }, "No data"));
+      // Grafana shows a panel's noValue instead of "No data" when set (the billing export's
+      // panels say the export is off): the same text here.
+      const noValue = this.definition.fieldConfig?.defaults?.noValue;
+      this.setState("nodata", h("p", { className: "panel-message no-data" }, noValue || "No data"));
     } else if (result.truncated) {
       this.body.append(h("p", { className: "panel-note" }, "Showing the first rows only (the result was truncated)."));
     }

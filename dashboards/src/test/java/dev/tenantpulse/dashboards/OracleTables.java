@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes the oracle's expected rows into the tables, as the Flink jobs would: the state of the
@@ -28,6 +30,21 @@ import java.util.List;
  * would read the stale values.
  */
 public final class OracleTables {
+
+  /**
+   * Tables the pipeline does not write and this class leaves empty: the billing exporter's. The
+   * scenario runs no billing export, which is the "export off" state the billing panels must show
+   * as no data (an empty result), not as an error.
+   */
+  public static final Set<String> LEFT_EMPTY = Set.of("billing_reconciliation");
+
+  private static final Pattern READS_LEFT_EMPTY =
+      Pattern.compile("\\b(?:" + String.join("|", LEFT_EMPTY) + ")\\b");
+
+  /** Whether {@code sql} reads a table of {@link #LEFT_EMPTY}: it has no rows on these tables. */
+  public static boolean readsATableLeftEmpty(String sql) {
+    return READS_LEFT_EMPTY.matcher(sql).find();
+  }
 
   private final Connection connection;
   private final String db;

@@ -28,6 +28,16 @@ final class PanelQueryCheck {
   static QueryResult runAndCheck(
       Connection connection, PanelQuery query, QueryContext context, String database)
       throws Exception {
+    return runAndCheck(connection, query, context, database, true);
+  }
+
+  /**
+   * As {@link #runAndCheck(Connection, PanelQuery, QueryContext, String)}; {@code rows} false: the
+   * query must return its columns and no row (a panel over a table that is empty by design).
+   */
+  static QueryResult runAndCheck(
+      Connection connection, PanelQuery query, QueryContext context, String database, boolean rows)
+      throws Exception {
     String sql = expand(query, context, database);
     QueryResult result;
     try {
@@ -52,7 +62,11 @@ final class PanelQueryCheck {
           .as("%s: a time series has values after its time column", query)
           .contains(ValueKind.NUMBER);
     }
-    assertThat(result.rows()).as("%s returns rows:\n%s", query, sql).isPositive();
+    if (rows) {
+      assertThat(result.rows()).as("%s returns rows:\n%s", query, sql).isPositive();
+    } else {
+      assertThat(result.rows()).as("%s returns no row:\n%s", query, sql).isZero();
+    }
     return result;
   }
 }

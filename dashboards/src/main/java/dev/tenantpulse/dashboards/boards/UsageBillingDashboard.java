@@ -9,6 +9,9 @@ import dev.tenantpulse.dashboards.model.ExpectedColumn;
 import dev.tenantpulse.dashboards.model.FieldConfig;
 import dev.tenantpulse.dashboards.model.FieldOverride;
 import dev.tenantpulse.dashboards.model.Panel;
+import dev.tenantpulse.dashboards.model.QueryType;
+import dev.tenantpulse.dashboards.model.Thresholds;
+import dev.tenantpulse.tenancy.catalog.BillingMeter;
 import dev.tenantpulse.tenancy.catalog.BillingModel;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import java.util.ArrayList;
@@ -24,6 +27,10 @@ import java.util.stream.Collectors;
  * year of {@code usage_daily} is 7.3 M rows for 10,000 tenants, sorted tenant first. Per day and
  * plan, the plan is the tenant's plan at the end of the day ({@code usage_daily_by_plan}); the top
  * tenants table shows the tenant's current plan ({@code tenants}).
+ *
+ * <p>The billing export's panels read {@code billing_reconciliation} (V009), which only the billing
+ * exporter writes: while the export is off, or before its first cycle, they have no rows and say so
+ * ({@code noValue}) instead of showing zeros that would read as "all exported".
  */
 public final class UsageBillingDashboard {
 
@@ -34,13 +41,17 @@ public final class UsageBillingDashboard {
   public static Dashboard build(PlanCatalog catalog) {
     List<String> plans = Variables.planIds(catalog, true);
     return Dashboard.builder(UID, "Tenant Pulse · Usage and billing")
-        .description("Metered usage per meter and plan, top tenants, tenants per billing model.")
+        .description(
+            "Metered usage per meter and plan, top tenants, tenants per billing model, and the"
+                + " billing export's measured vs exported units.")
         .tags(BoardDefaults.tags("billing"), BoardDefaults.TAG)
         .time("now-30d", BoardDefaults.REFRESH)
         .variable(Variables.planOrUnknown(catalog))
         .panel(usagePerDay(plans), 24, 9)
         .panel(topTenants(catalog), 15, 10)
         .panel(billingModels(), 9, 10)
+        .panel(unexported(catalog), 6, 9)
+        .panel(measuredVsExported(), 18, 9)
         .build();
   }
 
@@ -180,5 +191,146 @@ public final class UsageBillingDashboard {
                 .formatted(slices),
             columns.toArray(ExpectedColumn[]::new))
         .fieldConfig(FieldConfig.empty().colorMode("palette-classic"));
+  }
+
+  /**
+   * Shown by the billing export's panels when {@code billing_reconciliation} has no row for the
+   * range and plans: Grafana shows a panel's {@code noValue} for an empty result, the console's
+   * pages too.
+   */
+  static final String EXPORT_OFF =
+      "No data: the billing export wrote no rows for this range and plan (it is off, or has not"
+          + " run yet)";
+
+  /**
+   * The statuses of {@code billing_reconciliation} (V009's column comment, the exporter's {@code
+   * Reconciliation}) from settled to the one that most needs a person: owed waits for the next
+   * cycle, pending for Stripe's answer; no_customer and stopped need someone to act; expired hours
+   * (older than Stripe's 35 days) will never be billed. A status not listed ranks above all.
+   */
+  private static final List<String> STATUSES =
+      List.of("exported", "owed", "pending", "no_customer", "stopped", "expired");
+
+  private static final String STATUS_RANK =
+      "if(indexOf(%1$s, status) = 0, %2$d, indexOf(%1$s, status))"
+          .formatted(CatalogSql.array(STATUSES), STATUSES.size() + 1);
+
+  /**
+   * The tenants' current plans (as on "Top tenants by usage"), looked up by {@code tenant_id}; a
+   * tenant without a {@code tenants} row is unknown.
+   */
+  private static final String CURRENT_PLAN =
+      """
+      WITH (SELECT (groupArray(tenant_id), groupArray(plan)) FROM tenant_pulse.tenants FINAL) AS t,
+          transform(tenant_id, t.1, t.2, 'unknown') AS plan""";
+
+  /**
+   * Units measured but not exported in the range, per billed meter of the catalog (a column each:
+   * units of different meters do not add up), and the hours not settled. No row, hence {@code
+   * noValue}, when the exporter wrote nothing for the range and plans, so "0" always means
+   * "measured and exported".
+   */
+  private static Panel.Spec unexported(PlanCatalog catalog) {
+    List<String> perMeter = new ArrayList<>();
+    List<ExpectedColumn> columns = new ArrayList<>();
+    for (BillingMeter meter : catalog.billingMeters()) {
+      String column = meter.meter();
+      perMeter.add(
+          "sumIf(difference_units, meter = %s) AS %s"
+              .formatted(CatalogSql.literal(meter.meter()), CatalogSql.identifier(column)));
+      columns.add(number(column));
+    }
+    columns.add(number("hours_not_exported"));
+    String sql =
+        """
+        %s
+        SELECT %s,
+            countIf(status != 'exported') AS hours_not_exported
+        FROM tenant_pulse.billing_reconciliation FINAL
+        WHERE $__timeFilter(hour) AND plan IN (${plan:singlequote})
+        HAVING count() > 0"""
+            .formatted(CURRENT_PLAN, String.join(",\n    ", perMeter));
+    Panel.Spec spec =
+        Panels.stat(
+            "Measured, not exported (units)",
+            "Billing export: per billed meter, measured minus exported units (the Stripe meter's"
+                + " units) of the hours starting in the range, for tenants of the selected plans"
+                + " (current plan); negative:"
+                + " over-billed, a correction is due. Hours not exported: still owed, pending,"
+                + " without a Stripe customer, stopped or expired. Empty while the billing export"
+                + " is off or has not run.",
+            QueryType.TABLE,
+            sql,
+            columns.toArray(ExpectedColumn[]::new));
+    FieldConfig config =
+        spec.fieldConfig().noValue(EXPORT_OFF).thresholds(Thresholds.of("green").step(1, "orange"));
+    for (BillingMeter meter : catalog.billingMeters()) {
+      config =
+          config.override(
+              // named after its Stripe meter event, which says the unit (storage_gb_thousandths)
+              FieldOverride.byName(meter.meter())
+                  .with("displayName", meter.stripeEventName() + " owed"));
+    }
+    return spec.fieldConfig(
+        config.override(
+            FieldOverride.byName("hours_not_exported").with("displayName", "hours not exported")));
+  }
+
+  /**
+   * Per tenant and meter, the hours of the range as the exporter last reconciled them: measured and
+   * exported units, the difference, the hours not exported, the most urgent status among the hours
+   * and the latest error. Tenants with something wrong first (status, then the size of the
+   * difference), then the rest, so an empty table means the export has not run, never "all fine".
+   */
+  private static Panel.Spec measuredVsExported() {
+    String sql =
+        """
+        %s
+        SELECT tenant_id, plan, meter, measured_units, exported_units, difference_units,
+            hours_not_exported, state, last_error
+        FROM (
+            -- numeric group keys, as the usage panels: no hashing of tenant ids per row
+            SELECT any(tid) AS tenant_id, m AS meter, sum(measured) AS measured_units,
+                sum(exported) AS exported_units, sum(difference) AS difference_units,
+                countIf(status != 'exported') AS hours_not_exported,
+                argMax(status, %s) AS state,
+                argMaxIf(error, hour, error IS NOT NULL) AS last_error
+            FROM (
+                SELECT tenant_id AS tid, meter AS m, hour, status, measured_units AS measured,
+                    exported_units AS exported, difference_units AS difference,
+                    last_error AS error
+                FROM tenant_pulse.billing_reconciliation FINAL
+                WHERE $__timeFilter(hour)
+            )
+            GROUP BY cityHash64(tid), m
+        )
+        WHERE plan IN (${plan:singlequote})
+        ORDER BY indexOf(%s, state) = 0 DESC, indexOf(%s, state) DESC, abs(difference_units) DESC,
+            tenant_id, meter
+        LIMIT 100"""
+            .formatted(
+                CURRENT_PLAN, STATUS_RANK, CatalogSql.array(STATUSES), CatalogSql.array(STATUSES));
+    Panel.Spec spec =
+        Panels.table(
+            "Measured vs exported per tenant and meter",
+            "Billing export (billing_reconciliation): units measured and accepted by Stripe for"
+                + " the hours starting in the range, per tenant of the selected plans (current"
+                + " plan) and meter; difference = measured - exported (negative: over-billed)."
+                + " State: the most urgent status among the hours (exported, owed, pending,"
+                + " no_customer, stopped, expired); last error: of the latest hour that had one."
+                + " Problems first, 100 rows at most. Empty while the billing export is off or has"
+                + " not run.",
+            sql,
+            text("tenant_id"),
+            text("plan"),
+            text("meter"),
+            number("measured_units"),
+            number("exported_units"),
+            number("difference_units"),
+            number("hours_not_exported"),
+            text("state"),
+            text("last_error"));
+    spec.fieldConfig(spec.fieldConfig().noValue(EXPORT_OFF));
+    return Panels.linkToTenant(spec, "tenant_id");
   }
 }

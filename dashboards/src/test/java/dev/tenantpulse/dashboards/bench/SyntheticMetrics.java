@@ -91,6 +91,7 @@ public final class SyntheticMetrics {
           "usage_daily",
           "usage_monthly",
           "usage_daily_by_plan",
+          "billing_reconciliation",
           "events");
 
   private long count(Statement s, String table) throws SQLException {
@@ -111,6 +112,7 @@ public final class SyntheticMetrics {
       case "usage_daily" -> withReemits(table, usage());
       case "usage_monthly" -> withReemits(table, usageMonthly());
       case "usage_daily_by_plan" -> withReemits(table, usageByPlan());
+      case "billing_reconciliation" -> reconciliation();
       case "events" -> shape.events() == 0 ? List.of(signups()) : List.of(events(), signups());
       default -> throw new IllegalArgumentException(table);
     };
@@ -402,6 +404,59 @@ public final class SyntheticMetrics {
             GROUP BY day, plan, meter
         )"""
         .formatted(db);
+  }
+
+  /**
+   * What the billing exporter writes: per tenant, billed meter and day, one hour (a tenant billed
+   * for a few hours a day) with its measured and exported units. Most hours are exported; 1 in 20
+   * is still owed (nothing exported), 1 in 200 has no Stripe customer. Every n-th row is written
+   * again one second later with the same figures, as the exporter re-writes an hour that changed.
+   */
+  private List<String> reconciliation() {
+    List<String> meters =
+        catalog.billingMeters().stream().map(m -> m.meter()).collect(Collectors.toList());
+    int m = meters.size();
+    long perDay = (long) shape.tenants() * m;
+    String select =
+        """
+        SELECT toDateTime(%d + intDiv(number, %d) * 86400 + cityHash64(number, 13) %% 24 * 3600,
+                'UTC') AS hour,
+            %s AS tenant_id,
+            %s[1 + number %% %d] AS meter,
+            meter AS stripe_event_name,
+            toFloat64(cityHash64(number, 14) %% 1000) AS measured_quantity,
+            toInt64(measured_quantity) AS measured_units,
+            multiIf(cityHash64(number, 15) %% 200 = 0, 'no_customer',
+                cityHash64(number, 15) %% 20 = 0, 'owed', 'exported') AS status,
+            if(status = 'exported', measured_units, 0) AS exported_units,
+            measured_units - exported_units AS difference_units,
+            if(status = 'no_customer', 'tenant has no stripe_customer_id', NULL) AS last_error,
+            %s AS updated_at
+        FROM numbers(%d)"""
+            .formatted(
+                shape.start().getEpochSecond(),
+                perDay,
+                tenantId("intDiv(number, " + m + ") % " + shape.tenants()),
+                array(meters),
+                m,
+                computedAt(),
+                (long) shape.days() * perDay);
+    String insert =
+        "INSERT INTO "
+            + db
+            + ".billing_reconciliation (hour, tenant_id, meter, stripe_event_name,"
+            + " measured_quantity, measured_units, status, exported_units, difference_units,"
+            + " last_error, updated_at) ";
+    if (shape.reemitEvery() == 0) {
+      return List.of(insert + select);
+    }
+    String again =
+        "SELECT * REPLACE (updated_at + toIntervalSecond(1) AS updated_at) FROM ("
+            + select
+            + ") WHERE cityHash64(hour, tenant_id) % "
+            + shape.reemitEvery()
+            + " = 0";
+    return List.of(insert + select, insert + again);
   }
 
   /** The signup event of every tenant that signed up, as {@code tenants} states it. */

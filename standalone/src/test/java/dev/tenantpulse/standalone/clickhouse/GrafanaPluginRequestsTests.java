@@ -117,12 +117,18 @@ class GrafanaPluginRequestsTests {
         wrong.add(what + ": " + nativeAnswer.status() + " " + nativeAnswer.body());
         continue;
       }
-      if (!startsWith(nativeAnswer.bytes(), BLOCK_INFO)) {
+      // the billing export's panels have no row: the scenario runs no export (it is off), and
+      // for an empty result the engine writes no Native block at all (an empty body)
+      boolean rowsExpected = !OracleTables.readsATableLeftEmpty(request.sql());
+      boolean noBlock = !rowsExpected && nativeAnswer.bytes().length == 0;
+      if (!noBlock && !startsWith(nativeAnswer.bytes(), BLOCK_INFO)) {
         wrong.add(what + ": the Native answer has no block info for revision 54460");
       }
       JsonNode json = jsonAnswer.json();
-      if (json.path("rows").asLong() == 0) {
+      if (rowsExpected && json.path("rows").asLong() == 0) {
         wrong.add(what + ": no rows on the scenario");
+      } else if (!rowsExpected && json.path("rows").asLong() != 0) {
+        wrong.add(what + ": rows although the scenario has no billing export");
       }
     }
     assertThat(wrong).isEmpty();

@@ -219,6 +219,26 @@ class BoardPagesTests extends ChromiumPageTests {
   }
 
   @Test
+  void theBillingExportPanelsSayTheExportIsOffWhenItWroteNothing() {
+    // the scenario runs no billing export: billing_reconciliation is empty
+    openBoard("tenant-pulse-usage-billing", BoardData.range());
+    for (String title : List.of("Measured, not exported", "Measured vs exported")) {
+      WebElement panel =
+          browser.findAll("section.panel").stream()
+              .filter(p -> p.getText().startsWith(title))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no panel " + title));
+      WebElement body = panel.findElement(org.openqa.selenium.By.cssSelector(".panel-body"));
+      assertThat(body.getAttribute("data-state")).as(title).isEqualTo("nodata");
+      assertThat(body.getText())
+          .as(title)
+          .startsWith("No data")
+          .contains("billing export")
+          .contains("off");
+    }
+  }
+
+  @Test
   void theTenantLinkOfTheTopTenantsTableOpensTheTenantDrillDown() {
     openBoard("tenant-pulse-usage-billing", BoardData.range());
     WebElement link = browser.find("section.panel-table a[href^='/d/tenant-pulse-tenant?']");
