@@ -22,13 +22,18 @@ import java.util.UUID;
  * as T: the engine converts it on insert ({@code input_format_native_allow_types_conversion}),
  * which spares the client building a dictionary.
  */
-interface NativeColumn {
+record NativeColumn(String wireType, Layout layout) {
 
-  /** The column's type as the block declares it. */
-  String wireType();
+  /** Writes a column's values (one per row) in its layout. */
+  @FunctionalInterface
+  interface Layout {
+    void write(ByteSink out, List<?> values);
+  }
 
   /** Writes {@code values} (one per row) in this column's layout. */
-  void write(ByteSink out, List<?> values);
+  void write(ByteSink out, List<?> values) {
+    layout.write(out, values);
+  }
 
   /** Empty when a type has no encoding here; the statement then falls back to a text INSERT. */
   static Optional<NativeColumn> forType(ClickHouseType type) {
@@ -54,89 +59,61 @@ interface NativeColumn {
         RowBinaryEncoder.forType(type)
             .orElseThrow(() -> new UnsupportedOperationException(type.text()));
     String wire = type.text();
-    return new NativeColumn() {
-      @Override
-      public String wireType() {
-        return wire;
-      }
-
-      @Override
-      public void write(ByteSink out, List<?> values) {
-        for (Object v : values) {
-          if (v == null) {
-            throw new IllegalArgumentException("NULL for the non-nullable type " + wire);
+    return new NativeColumn(
+        wire,
+        (out, values) -> {
+          for (Object v : values) {
+            value.write(out, notNull(v, wire));
           }
-          value.write(out, v);
-        }
-      }
-    };
+        });
   }
 
   private static NativeColumn nullable(NativeColumn inner, Object fill) {
-    String wire = "Nullable(" + inner.wireType() + ")";
-    return new NativeColumn() {
-      @Override
-      public String wireType() {
-        return wire;
-      }
-
-      @Override
-      public void write(ByteSink out, List<?> values) {
-        List<Object> filled = new ArrayList<>(values.size());
-        for (Object v : values) {
-          out.u8(v == null ? 1 : 0);
-          filled.add(v == null ? fill : v);
-        }
-        inner.write(out, filled);
-      }
-    };
+    return new NativeColumn(
+        "Nullable(" + inner.wireType() + ")",
+        (out, values) -> {
+          List<Object> filled = new ArrayList<>(values.size());
+          for (Object v : values) {
+            out.u8(v == null ? 1 : 0);
+            filled.add(v == null ? fill : v);
+          }
+          inner.write(out, filled);
+        });
   }
 
   private static NativeColumn array(NativeColumn element) {
     String wire = "Array(" + element.wireType() + ")";
-    return new NativeColumn() {
-      @Override
-      public String wireType() {
-        return wire;
-      }
-
-      @Override
-      public void write(ByteSink out, List<?> values) {
-        List<Object> elements = new ArrayList<>();
-        for (Object v : values) {
-          elements.addAll(RowBinaryEncoder.Values.collection(notNull(v, wire)));
-          out.i64(elements.size());
-        }
-        element.write(out, elements);
-      }
-    };
+    return new NativeColumn(
+        wire,
+        (out, values) -> {
+          List<Object> elements = new ArrayList<>();
+          for (Object v : values) {
+            elements.addAll(RowBinaryEncoder.Values.collection(notNull(v, wire)));
+            out.i64(elements.size());
+          }
+          element.write(out, elements);
+        });
   }
 
   private static NativeColumn map(NativeColumn key, NativeColumn value) {
     String wire = "Map(" + key.wireType() + ", " + value.wireType() + ")";
-    return new NativeColumn() {
-      @Override
-      public String wireType() {
-        return wire;
-      }
-
-      @Override
-      public void write(ByteSink out, List<?> values) {
-        List<Object> keys = new ArrayList<>();
-        List<Object> entries = new ArrayList<>();
-        for (Object v : values) {
-          ((Map<?, ?>) notNull(v, wire))
-              .forEach(
-                  (k, x) -> {
-                    keys.add(k);
-                    entries.add(x);
-                  });
-          out.i64(keys.size());
-        }
-        key.write(out, keys);
-        value.write(out, entries);
-      }
-    };
+    return new NativeColumn(
+        wire,
+        (out, values) -> {
+          List<Object> keys = new ArrayList<>();
+          List<Object> entries = new ArrayList<>();
+          for (Object v : values) {
+            ((Map<?, ?>) notNull(v, wire))
+                .forEach(
+                    (k, x) -> {
+                      keys.add(k);
+                      entries.add(x);
+                    });
+            out.i64(keys.size());
+          }
+          key.write(out, keys);
+          value.write(out, entries);
+        });
   }
 
   private static Object notNull(Object v, String type) {
