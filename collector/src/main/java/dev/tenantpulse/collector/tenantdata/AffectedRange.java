@@ -15,9 +15,9 @@ import java.time.temporal.TemporalAdjusters;
  * event reaches is its signup's cohort week, which starts on or before that Monday; hours and days
  * start after it. {@code to} is the whole hour after the erasure (or after the last event, if that
  * is later), not the last event: the tenant's plan counts in every later day's {@code plan_tenants}
- * of feature adoption until it churns, its activity in the next 24 hours' active tenants and, through
- * {@code weekly_avg}, the next 8 days', its features in the next 30 days' adoption. A recompute
- * writes nothing past the last stored event, so the wide end costs no rows.
+ * of feature adoption until it churns, its activity in the next 24 hours' active tenants and,
+ * through {@code weekly_avg}, the next 8 days', its features in the next 30 days' adoption. A
+ * recompute writes nothing past the last stored event, so the wide end costs no rows.
  *
  * @param eventsFrom the tenant's first event time
  * @param eventsTo the tenant's last event time

@@ -19,8 +19,8 @@ public interface AggregatesRecompute {
   Ticket start(Instant from, Instant to);
 
   /**
-   * @param state {@code SUBMITTED} or {@code RUNNING} when launched, {@code MANUAL} when an operator
-   *     must run it
+   * @param state {@code SUBMITTED} or {@code RUNNING} when launched, {@code MANUAL} when an
+   *     operator must run it
    * @param id the run's id, null when none was launched
    * @param how where to follow it, or how to run it
    */

@@ -44,8 +44,7 @@ final class TenantDataAudit {
     // Table names are identifiers ([a-z_0-9]) and counts numbers: no escaping needed.
     String detail =
         Stream.concat(
-                rowsPerTable.entrySet().stream()
-                    .map(e -> "\"" + e.getKey() + "\":" + e.getValue()),
+                rowsPerTable.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue()),
                 notes.entrySet().stream()
                     .map(e -> "\"" + e.getKey() + "\":\"" + escaped(e.getValue()) + "\""))
             .collect(Collectors.joining(",", "{", "}"));

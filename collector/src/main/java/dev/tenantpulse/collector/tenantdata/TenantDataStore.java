@@ -85,7 +85,9 @@ final class TenantDataStore {
           return Optional.empty();
         }
         return Optional.of(
-            new Instant[] {Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3))});
+            new Instant[] {
+              Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3))
+            });
       }
     }
   }

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The rows of a recomputed range that the recompute did not write, in the cross-tenant tables:
- * rows no stored event supports any more (a plan and meter, a feature seen or a cohort week only an
+ * The rows of a recomputed range that the recompute did not write, in the cross-tenant tables: rows
+ * no stored event supports any more (a plan and meter, a feature seen or a cohort week only an
  * erased tenant had; hours before the first stored event), which a ReplacingMergeTree keeps because
  * nothing replaces them. Deleted after the batch job, so the range holds what a recompute on an
  * empty database would write.
@@ -84,8 +84,7 @@ final class LeftoverRows {
   /** Deletes them, waiting for each mutation; answers the rows deleted per table. */
   Map<String, Long> delete() throws SQLException {
     Map<String, Long> deleted = new LinkedHashMap<>();
-    try (Connection c =
-            JdbcConnections.open(options.url(), options.user(), options.password());
+    try (Connection c = JdbcConnections.open(options.url(), options.user(), options.password());
         Statement s = c.createStatement()) {
       for (Table table : tables) {
         // Numbers only: nothing here comes from a request as text.
@@ -95,7 +94,8 @@ final class LeftoverRows {
                     table.periodSeconds(), fromS, toS, table.lastPeriod(), startMs - MARGIN_MS);
         long rows;
         try (var rs =
-            s.executeQuery("SELECT count() FROM " + options.qualified(table.name()) + " WHERE " + where)) {
+            s.executeQuery(
+                "SELECT count() FROM " + options.qualified(table.name()) + " WHERE " + where)) {
           rs.next();
           rows = rs.getLong(1);
         }

@@ -86,8 +86,7 @@ public final class CollectorService implements Service {
           properties.add("tenant-pulse.collector.seed-keys[0].key=" + key);
         });
     context =
-        SpringContexts.run(
-            CollectorApplication.class, "tenant-pulse-collector", properties, beans);
+        SpringContexts.run(CollectorApplication.class, "tenant-pulse-collector", properties, beans);
     actualPort = SpringContexts.port(context);
     return Started.at(baseUrl());
   }

@@ -35,8 +35,7 @@ public final class TenantErasureWiring {
       RecomputeLauncher recompute, String billingLedgerUrl) {
     DriverManagerDataSource ledger = new DriverManagerDataSource(billingLedgerUrl, "sa", "");
     return context -> {
-      context.registerBean(
-          LaunchedRecompute.class, () -> new LaunchedRecompute(recompute));
+      context.registerBean(LaunchedRecompute.class, () -> new LaunchedRecompute(recompute));
       context.registerBean(BillingLedgerEraser.class, () -> new BillingLedgerEraser(ledger));
     };
   }

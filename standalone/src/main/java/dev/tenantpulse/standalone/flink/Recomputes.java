@@ -99,7 +99,8 @@ public final class Recomputes {
             "recompute_running",
             "recompute " + running + " is still running; one runs at a time");
       }
-      Run submitted = new Run(UUID.randomUUID().toString(), from, to, "RUNNING", Instant.now(), null, null);
+      Run submitted =
+          new Run(UUID.randomUUID().toString(), from, to, "RUNNING", Instant.now(), null, null);
       runs.put(submitted.id(), submitted);
       running = submitted.id();
       Thread.ofVirtual().name("recompute-" + submitted.id()).start(() -> execute(submitted));
@@ -134,7 +135,8 @@ public final class Recomputes {
       Run done;
       try {
         Object config =
-            fromProperties.invoke(null, TenantPulsePipelines.properties(endpoints.get(), overrides));
+            fromProperties.invoke(
+                null, TenantPulsePipelines.properties(endpoints.get(), overrides));
         run.invoke(null, config, from, to);
         done = finished(submitted, "FINISHED", null);
         log.info("recompute {} of [{}, {}) finished", id, from, to);
