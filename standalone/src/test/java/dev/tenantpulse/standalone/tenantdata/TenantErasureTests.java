@@ -194,6 +194,27 @@ class TenantErasureTests {
               a.duplicate(),
               a.late()));
     }
+    // A feature and a meter only acme uses: their rows (every plan's adoption of the feature for
+    // 30 days, the meter's usage per plan) have no support left after the erasure, and a
+    // recompute writes nothing over them: it must delete them.
+    Instant at = signups.get(picked.get(0)).plus(Duration.ofHours(2));
+    renamed.add(
+        new ScenarioEvent(
+            TenantEvent.builder(EventType.FEATURE_USED, "acme-only-feature", ERASED, at)
+                .feature("acme_only_feature")
+                .build(),
+            at.plusSeconds(1),
+            false,
+            false));
+    renamed.add(
+        new ScenarioEvent(
+            TenantEvent.builder(EventType.USAGE, "acme-only-meter", ERASED, at)
+                .meter("acme_only_meter")
+                .quantity(3.0)
+                .build(),
+            at.plusSeconds(1),
+            false,
+            false));
     return renamed;
   }
 
