@@ -155,7 +155,10 @@ class TenantErasureTests {
       List<String> differences = new ArrayList<>();
       compare(c, expectedRows(after), differences);
       assertThat(differences)
-          .as(differences.size() + " differences, first: " + differences.stream().limit(10).toList())
+          .as(
+              differences.size()
+                  + " differences, first: "
+                  + differences.stream().limit(10).toList())
           .isEmpty();
       assertThat(rewrittenBefore(c, from, written)).isZero();
     }
@@ -310,8 +313,7 @@ class TenantErasureTests {
         .forEach(
             h ->
                 hours.put(
-                    seconds(h.windowEnd()),
-                    values(h.active24h(), h.weeklyAvg(), h.dropRatio())));
+                    seconds(h.windowEnd()), values(h.active24h(), h.weeklyAvg(), h.dropRatio())));
     rows.put("active_tenants_hourly", hours);
     Map<String, double[]> byPlan = new TreeMap<>();
     m.activeHoursByPlan()
@@ -368,7 +370,8 @@ class TenantErasureTests {
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery(AGGREGATES.get(table.getKey()).formatted(DB))) {
         while (rs.next()) {
-          actual.put(rs.getString("k"), new double[] {value(rs, "a"), value(rs, "b"), value(rs, "c")});
+          actual.put(
+              rs.getString("k"), new double[] {value(rs, "a"), value(rs, "b"), value(rs, "c")});
         }
       }
       for (var row : table.getValue().entrySet()) {
