@@ -7,6 +7,7 @@ import dev.tenantpulse.standalone.billing.BillingExportService;
 import dev.tenantpulse.standalone.clickhouse.ClickHouseHttpService;
 import dev.tenantpulse.standalone.clickhouse.ClickHouseHttpSettings;
 import dev.tenantpulse.standalone.collector.CollectorService;
+import dev.tenantpulse.standalone.collector.TenantErasureWiring;
 import dev.tenantpulse.standalone.console.ConsoleService;
 import dev.tenantpulse.standalone.console.ConsoleSettings;
 import dev.tenantpulse.standalone.console.PipelineProbe;
@@ -120,6 +121,12 @@ public final class TenantPulseRuntime {
             extensions.alertingRulesFile().orElse(data.root().resolve("alerting-rules.yaml")),
             data.usersFile(),
             List.of());
+    RecomputeLauncher recompute =
+        Recomputes.launcher(
+            () ->
+                new StreamingPipeline.PipelineEndpoints(
+                    kafka.bootstrapServers(), TOPIC, warehouse.url()),
+            options.jobProperties());
     collector =
         new CollectorService(
             host,
@@ -129,7 +136,9 @@ public final class TenantPulseRuntime {
             warehouse,
             adminToken,
             options.devKey(),
-            data.usersFile());
+            data.usersFile(),
+            // An erasure also clears the billing ledger and recomputes the aggregates' range.
+            TenantErasureWiring.beans(recompute, metadata.url("billing")));
     PipelineProbe probe =
         new PipelineProbe() {
           @Override
@@ -142,12 +151,6 @@ public final class TenantPulseRuntime {
             return flink.status();
           }
         };
-    RecomputeLauncher recompute =
-        Recomputes.launcher(
-            () ->
-                new StreamingPipeline.PipelineEndpoints(
-                    kafka.bootstrapServers(), TOPIC, warehouse.url()),
-            options.jobProperties());
     console =
         new ConsoleService(
             host,

@@ -289,6 +289,30 @@ public final class Ledger {
     return sends;
   }
 
+  /** The ledger's tables holding a tenant's rows, in the order an erasure deletes them. */
+  public static final List<String> TENANT_TABLES =
+      List.of("billing_sends", "billing_windows", "billing_customers", "billing_stops");
+
+  /**
+   * Deletes every row of the tenant (exactly that id) from every ledger table, in one transaction,
+   * for a tenant's erasure: what was sent to Stripe stays at Stripe, the ledger forgets it. Answers
+   * rows deleted per table.
+   */
+  public Map<String, Long> eraseTenant(String tenantId) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    transaction(
+        c -> {
+          for (String table : TENANT_TABLES) {
+            try (PreparedStatement s =
+                c.prepareStatement("DELETE FROM " + table + " WHERE tenant_id = ?")) {
+              s.setString(1, tenantId);
+              rows.put(table, (long) s.executeUpdate());
+            }
+          }
+        });
+    return rows;
+  }
+
   // --- plumbing
 
   private interface Binder {

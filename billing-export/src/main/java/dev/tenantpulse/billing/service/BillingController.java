@@ -162,6 +162,19 @@ class BillingController {
     return ResponseEntity.noContent().build();
   }
 
+  /**
+   * Erases the tenant from the ledger (windows, sends, customer, stop), for a tenant's erasure
+   * where the ledger is in a database of its own (deployed); answers rows deleted per table. The
+   * one-process runtime erases it with the collector's {@code DELETE /admin/tenants/{id}}.
+   */
+  @DeleteMapping("/tenants/{tenant}")
+  Map<String, Object> eraseTenant(@PathVariable String tenant) {
+    if (!IdPattern.matches(tenant)) {
+      throw ApiException.badRequest("bad_tenant", "tenant must match " + IdPattern.REGEX);
+    }
+    return Map.of("tenant_id", tenant, "rows", ledger.eraseTenant(tenant));
+  }
+
   /** One cycle now: {@code dry_run} to see what would be sent, {@code backfill_from} a date. */
   @PostMapping("/run")
   RunResult run(

@@ -123,6 +123,33 @@ class BillingServiceTests {
   }
 
   @Test
+  void erasesATenantFromTheLedgerAndKeepsALookAlike() throws Exception {
+    try (RunningBilling billing = start(Map.of())) {
+      for (String tenant : java.util.List.of("acme", "acme2")) {
+        assertThat(
+                billing
+                    .api(
+                        "PUT",
+                        "/api/billing/tenants/" + tenant + "/customer",
+                        "{\"stripe_customer_id\":\"cus_" + tenant + "\"}")
+                    .statusCode())
+            .isEqualTo(200);
+      }
+
+      HttpResponse<String> erased = billing.api("DELETE", "/api/billing/tenants/acme", null);
+
+      assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+      assertThat(erased.body()).contains("\"billing_customers\":1").contains("\"billing_sends\":0");
+      HttpResponse<String> again = billing.api("DELETE", "/api/billing/tenants/acme", null);
+      assertThat(again.body()).contains("\"billing_customers\":0");
+      HttpResponse<String> kept = billing.api("DELETE", "/api/billing/tenants/acme2", null);
+      assertThat(kept.body()).contains("\"billing_customers\":1");
+      assertThat(billing.api("DELETE", "/api/billing/tenants/acme%25", null).statusCode())
+          .isEqualTo(400);
+    }
+  }
+
+  @Test
   void refusesACustomerIdThatIsNotOne() throws Exception {
     try (RunningBilling billing = start(Map.of())) {
       HttpResponse<String> set =

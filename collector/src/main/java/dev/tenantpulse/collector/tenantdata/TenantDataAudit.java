@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,10 +29,24 @@ final class TenantDataAudit {
   }
 
   void record(Action action, String tenantId, String actor, Map<String, Long> rowsPerTable) {
+    record(action, tenantId, actor, rowsPerTable, Map.of());
+  }
+
+  /**
+   * @param notes more fields of the detail, as text (the aggregates' recompute range and run)
+   */
+  void record(
+      Action action,
+      String tenantId,
+      String actor,
+      Map<String, Long> rowsPerTable,
+      Map<String, String> notes) {
     // Table names are identifiers ([a-z_0-9]) and counts numbers: no escaping needed.
     String detail =
-        rowsPerTable.entrySet().stream()
-            .map(e -> "\"" + e.getKey() + "\":" + e.getValue())
+        Stream.concat(
+                rowsPerTable.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + e.getValue()),
+                notes.entrySet().stream()
+                    .map(e -> "\"" + e.getKey() + "\":\"" + escaped(e.getValue()) + "\""))
             .collect(Collectors.joining(",", "{", "}"));
     jdbc.sql(
             "INSERT INTO tenant_data_audit (id, action, tenant_id, actor, at, detail)"
@@ -44,5 +59,9 @@ final class TenantDataAudit {
             clock.instant().atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
             detail)
         .update();
+  }
+
+  private static String escaped(String text) {
+    return text.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

@@ -10,15 +10,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * One tenant's rows in every per-tenant table of {@link TenantTables}: exported as NDJSON or
  * erased. The same list the tenant reads may name, so a table added there is exported and erased
- * too. Cross-tenant aggregates hold no tenant's rows and are not touched here: they must be
- * recomputed for the affected range (not done yet, see the README).
+ * too. Cross-tenant aggregates hold no tenant's rows and are not touched here: they are recomputed
+ * for the range {@link #eventSpan} reads before the erasure ({@link AggregatesRecompute}).
  */
 final class TenantDataStore {
 
@@ -62,6 +64,32 @@ final class TenantDataStore {
       }
     }
     return counts;
+  }
+
+  /**
+   * The tenant's first and last event time in {@code events} (every stored copy, late ones
+   * included: each may have counted in an aggregate), empty when it has none. Read before {@link
+   * #erase}, which deletes what it is read from.
+   */
+  Optional<Instant[]> eventSpan(String tenantId) throws SQLException {
+    String sql =
+        ("SELECT count(), toUnixTimestamp64Milli(min(event_time)),"
+                + " toUnixTimestamp64Milli(max(event_time)) FROM %s.events WHERE tenant_id = ?")
+            .formatted(database);
+    try (Connection c = DriverManager.getConnection(url, connection);
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, tenantId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) == 0) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Instant[] {
+              Instant.ofEpochMilli(rs.getLong(2)), Instant.ofEpochMilli(rs.getLong(3))
+            });
+      }
+    }
   }
 
   /**

@@ -169,6 +169,21 @@ class TenantDataApiTests extends CollectorTestBase {
             .query(String.class)
             .single();
     assertThat(detail).contains("\"events\":1").contains("\"api_keys\":");
+
+    // Its one event (time 1970-01-01, a Thursday) counted in the aggregates from that week's
+    // Monday on; without a recompute in this collector, the answer says how to run one.
+    JsonNode aggregates = json(r).get("aggregates");
+    assertThat(aggregates.get("eventsFrom").asString()).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(aggregates.get("from").asString()).isEqualTo("1969-12-29T00:00:00Z");
+    assertThat(java.time.Instant.parse(aggregates.get("to").asString()))
+        .isAfter(java.time.Instant.now().minusSeconds(5));
+    assertThat(aggregates.get("recompute").get("state").asString()).isEqualTo("MANUAL");
+    assertThat(aggregates.get("recompute").get("how").asString())
+        .contains("RecomputeMain")
+        .contains("--from 1969-12-29T00:00:00Z");
+    assertThat(detail)
+        .contains("\"recompute_from\":\"1969-12-29T00:00:00Z\"")
+        .contains("\"recompute\":\"MANUAL\"");
   }
 
   @Test

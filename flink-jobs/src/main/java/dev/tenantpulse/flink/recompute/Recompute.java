@@ -15,6 +15,7 @@ import dev.tenantpulse.flink.source.SourceRecord;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * pipelines as the stream, over every stored event, late ones included, writing only the rows of
  * [from, to). The rows carry versions above the stream's (their computation time), so they replace
  * the stream's rows of that range: how history imported after the fact, or events later than the
- * lateness, become exact.
+ * lateness, become exact. From {@code events}, the range's rows of the cross-tenant tables that the
+ * run did not write (no stored event supports them any more, e.g. after a tenant's erasure) are
+ * deleted afterwards ({@link LeftoverRows}).
  *
  * <p>Why every event and not only a context before {@code from}: a tenant's plan at any instant
  * depends on its whole lifecycle history, and a cohort's completion counts on completions after
@@ -64,6 +67,16 @@ public final class Recompute {
   /** Recomputes as requested on {@code env} (e.g. the one-process runtime's MiniCluster). */
   public static JobExecutionResult run(
       StreamExecutionEnvironment env, JobConfig config, RecomputeRequest request) throws Exception {
+    // From events only: a run from the topic may hold events the table does not, past its bounds.
+    Optional<LeftoverRows> leftovers =
+        request.source() == RecomputeRequest.Source.EVENTS
+            ? LeftoverRows.before(
+                config.clickhouse(),
+                new StoredEventsQuery(config.clickhouse()),
+                request.from(),
+                request.to(),
+                System.currentTimeMillis())
+            : Optional.empty();
     build(env, config, request);
     LOG.info(
         "recomputing [{}, {}) from {} into {}",
@@ -71,7 +84,15 @@ public final class Recompute {
         request.to(),
         request.source(),
         config.clickhouse().database());
-    return env.execute(jobName(request));
+    JobExecutionResult result = env.execute(jobName(request));
+    if (leftovers.isPresent()) {
+      LOG.info(
+          "deleted the rows of [{}, {}) the recompute did not write: {}",
+          request.from(),
+          request.to(),
+          leftovers.get().delete());
+    }
+    return result;
   }
 
   public static String jobName(RecomputeRequest request) {

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The collector, the same Spring Boot application as in production, in a context of its own: its
@@ -32,6 +34,7 @@ public final class CollectorService implements Service {
   private final String adminToken;
   private final Optional<String> devKey;
   private final Path usersFile;
+  private final Consumer<GenericApplicationContext> beans;
   private ConfigurableApplicationContext context;
   private int actualPort;
 
@@ -43,7 +46,8 @@ public final class CollectorService implements Service {
       WarehouseService warehouse,
       String adminToken,
       Optional<String> devKey,
-      Path usersFile) {
+      Path usersFile,
+      Consumer<GenericApplicationContext> beans) {
     this.host = host;
     this.port = port;
     this.kafka = kafka;
@@ -52,6 +56,7 @@ public final class CollectorService implements Service {
     this.adminToken = adminToken;
     this.devKey = devKey;
     this.usersFile = usersFile;
+    this.beans = beans;
   }
 
   @Override
@@ -72,6 +77,8 @@ public final class CollectorService implements Service {
     properties.add("tenant-pulse.collector.users-file=" + usersFile);
     // Tenant reads on the process's one chDB engine (the driver shares it): no second engine.
     properties.add("tenant-pulse.collector.tenant-reads.warehouse-url=" + warehouse.url());
+    // Export and erasure as the process's default user, which may delete.
+    properties.add("tenant-pulse.collector.tenant-data.warehouse-url=" + warehouse.url());
     properties.add("spring.autoconfigure.exclude=" + EXCLUDED_AUTO_CONFIGURATIONS);
     devKey.ifPresent(
         key -> {
@@ -79,8 +86,7 @@ public final class CollectorService implements Service {
           properties.add("tenant-pulse.collector.seed-keys[0].key=" + key);
         });
     context =
-        SpringContexts.run(
-            CollectorApplication.class, "tenant-pulse-collector", properties, ignored -> {});
+        SpringContexts.run(CollectorApplication.class, "tenant-pulse-collector", properties, beans);
     actualPort = SpringContexts.port(context);
     return Started.at(baseUrl());
   }

@@ -18,6 +18,17 @@ public interface RecomputeLauncher {
    */
   Run start(Instant from, Instant to);
 
+  /**
+   * Starts one as soon as no other runs (state SUBMITTED until then) and returns at once: for a
+   * recompute the process asks for itself (after a tenant's erasure), which must not be refused
+   * because an operator's runs.
+   *
+   * @throws ConsoleException 501 when this build cannot recompute
+   */
+  default Run enqueue(Instant from, Instant to) {
+    return start(from, to);
+  }
+
   Optional<Run> find(String id);
 
   /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,10 @@ public final class Recomputes {
     private final Supplier<StreamingPipeline.PipelineEndpoints> endpoints;
     private final Map<String, String> overrides;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+
+    /** One run at a time: two over overlapping ranges would replace each other's rows. */
+    private final Semaphore slot = new Semaphore(1);
+
     private volatile String running;
 
     FlinkJobsRecompute(
@@ -87,42 +92,64 @@ public final class Recomputes {
     }
 
     @Override
-    public synchronized Run start(Instant from, Instant to) {
-      if (running != null) {
+    public Run start(Instant from, Instant to) {
+      if (!slot.tryAcquire()) {
         throw new ConsoleException(
             HttpStatus.CONFLICT,
             "recompute_running",
             "recompute " + running + " is still running; one runs at a time");
       }
-      String id = UUID.randomUUID().toString();
-      Run submitted = new Run(id, from, to, "RUNNING", Instant.now(), null, null);
-      runs.put(id, submitted);
-      running = id;
+      Run submitted =
+          new Run(UUID.randomUUID().toString(), from, to, "RUNNING", Instant.now(), null, null);
+      runs.put(submitted.id(), submitted);
+      running = submitted.id();
+      Thread.ofVirtual().name("recompute-" + submitted.id()).start(() -> execute(submitted));
+      return submitted;
+    }
+
+    @Override
+    public Run enqueue(Instant from, Instant to) {
+      Run submitted =
+          new Run(UUID.randomUUID().toString(), from, to, "SUBMITTED", Instant.now(), null, null);
+      runs.put(submitted.id(), submitted);
       Thread.ofVirtual()
-          .name("recompute-" + id)
+          .name("recompute-" + submitted.id())
           .start(
               () -> {
-                Run done;
-                try {
-                  Object config =
-                      fromProperties.invoke(
-                          null, TenantPulsePipelines.properties(endpoints.get(), overrides));
-                  run.invoke(null, config, from, to);
-                  done = finished(submitted, "FINISHED", null);
-                  log.info("recompute {} of [{}, {}) finished", id, from, to);
-                } catch (InvocationTargetException e) {
-                  log.error("recompute {} of [{}, {}) failed", id, from, to, e.getCause());
-                  done = finished(submitted, "FAILED", String.valueOf(e.getCause()));
-                } catch (IllegalAccessException | RuntimeException e) {
-                  log.error("recompute {} could not run", id, e);
-                  done = finished(submitted, "FAILED", e.toString());
-                }
-                runs.put(id, done);
-                synchronized (this) {
-                  running = null;
-                }
+                slot.acquireUninterruptibly();
+                running = submitted.id();
+                Run started =
+                    new Run(
+                        submitted.id(), from, to, "RUNNING", submitted.submittedAt(), null, null);
+                runs.put(started.id(), started);
+                execute(started);
               });
       return submitted;
+    }
+
+    /** Runs it, holding the slot, and frees the slot before the outcome is visible. */
+    private void execute(Run submitted) {
+      String id = submitted.id();
+      Instant from = submitted.from();
+      Instant to = submitted.to();
+      Run done;
+      try {
+        Object config =
+            fromProperties.invoke(
+                null, TenantPulsePipelines.properties(endpoints.get(), overrides));
+        run.invoke(null, config, from, to);
+        done = finished(submitted, "FINISHED", null);
+        log.info("recompute {} of [{}, {}) finished", id, from, to);
+      } catch (InvocationTargetException e) {
+        log.error("recompute {} of [{}, {}) failed", id, from, to, e.getCause());
+        done = finished(submitted, "FAILED", String.valueOf(e.getCause()));
+      } catch (IllegalAccessException | RuntimeException e) {
+        log.error("recompute {} could not run", id, e);
+        done = finished(submitted, "FAILED", e.toString());
+      }
+      running = null;
+      slot.release();
+      runs.put(id, done);
     }
 
     private static Run finished(Run run, String state, String error) {

@@ -87,6 +87,28 @@ class RecomputeLauncherTests {
   }
 
   @Test
+  void aQueuedRecomputeWaitsForTheRunningOneInsteadOfBeingRefused() throws Exception {
+    failure = null;
+    release = new CountDownLatch(1);
+    RecomputeLauncher launcher = launcher();
+    RecomputeLauncher.Run first = launcher.start(FROM, TO);
+
+    RecomputeLauncher.Run queued = launcher.enqueue(FROM, TO);
+
+    assertThat(queued.state()).isEqualTo("SUBMITTED");
+    Thread.sleep(100); // it must still be waiting: the first holds the slot
+    assertThat(launcher.find(queued.id()).orElseThrow().state()).isEqualTo("SUBMITTED");
+    release.countDown();
+    assertThat(await(launcher, first.id()).state()).isEqualTo("FINISHED");
+    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (launcher.find(queued.id()).orElseThrow().state().equals("SUBMITTED")
+        && System.nanoTime() < end) {
+      Thread.sleep(20);
+    }
+    assertThat(await(launcher, queued.id()).state()).isEqualTo("FINISHED");
+  }
+
+  @Test
   void reportsAFailedRecomputeWithItsReason() throws Exception {
     failure = new IllegalStateException("ClickHouse refused the batch");
     release = new CountDownLatch(0);

@@ -61,6 +61,14 @@ public final class Http {
     return send(request);
   }
 
+  public static Answer delete(String url, String token) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + token)
+            .DELETE());
+  }
+
   private static Answer send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> answer =
