@@ -192,6 +192,33 @@ class BillingEndToEndTests {
     status.path("skipped_tenants").forEach(t -> skipped.add(t.asString()));
     assertThat(skipped).containsExactlyInAnyOrderElementsOf(tenantsWithoutCustomer);
 
+    // What people read agrees: every billed tenant's months exported in full, the other's owed.
+    Map<String, Long> exportedUnits = new TreeMap<>();
+    for (JsonNode row : reconciliation()) {
+      String tenant = row.path("tenant_id").asString();
+      String customerMeter =
+          ScenarioUsage.customerOf(tenant)
+              + "|"
+              + CATALOG.billingMeter(row.path("meter").asString()).orElseThrow().stripeEventName();
+      exportedUnits.merge(customerMeter, row.path("exported_units").asLong(), Long::sum);
+      if (tenantsWithoutCustomer.contains(tenant)) {
+        assertThat(row.path("status").asString()).as(row.toString()).isEqualTo("no_customer");
+        assertThat(row.path("difference_units").asLong())
+            .as(row.toString())
+            .isEqualTo(row.path("measured_units").asLong());
+      } else {
+        assertThat(row.path("status").asString()).as(row.toString()).isEqualTo("exported");
+        assertThat(row.path("difference_units").asLong()).as(row.toString()).isZero();
+      }
+    }
+    Map<String, Long> expectedUnits = new TreeMap<>();
+    expectedAtStripe()
+        .forEach(
+            (key, hours) ->
+                expectedUnits.put(key, hours.values().stream().mapToLong(Long::longValue).sum()));
+    exportedUnits.values().removeIf(units -> units == 0);
+    assertThat(exportedUnits).isEqualTo(expectedUnits);
+
     // Settled means settled: a whole cycle later nothing more went out.
     long calls = stripe.calls();
     awaitWholeCycleAfter(Instant.now());
@@ -214,7 +241,6 @@ class BillingEndToEndTests {
     post(List.of(first));
     record(customer, "api_calls", hour, 40);
     awaitSettled(expectedAtStripe());
-    long calls = stripe.calls();
     long accepted = stripe.accepted();
 
     TenantEvent late =
@@ -228,8 +254,8 @@ class BillingEndToEndTests {
     awaitSettled(expectedAtStripe());
     awaitWholeCycleAfter(Instant.now());
 
+    // One new identifier, whatever retries a slow machine needed to get it there.
     assertThat(stripe.accepted() - accepted).as("meter events accepted for the late one").isOne();
-    assertThat(stripe.calls() - calls).as("calls to Stripe for the late one").isOne();
     assertThat(stripe.sums(customer, "api_calls").get(hour.getEpochSecond()))
         .isEqualTo(expectedAtStripe().get(customer + "|api_calls").get(hour.getEpochSecond()));
   }
@@ -351,6 +377,18 @@ class BillingEndToEndTests {
   private static Instant lastCycleAt() {
     JsonNode at = billingStatus().path("last_cycle_at");
     return at.isString() ? Instant.parse(at.asString()) : null;
+  }
+
+  /** Measured against exported per tenant, meter and month since the scenario's first day. */
+  private static JsonNode reconciliation() {
+    Http.Answer answer =
+        Http.get(
+            endpoints.billing()
+                + "/api/billing/reconciliation?period=month&from="
+                + scenarioStart.atZone(ZoneOffset.UTC).toLocalDate(),
+            TOKEN);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    return answer.json();
   }
 
   private static JsonNode billingStatus() {
