@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param alerting null when alerting is not running
  * @param flinkUi null when the Flink jobs are not running
  * @param devKey the seeded server API key, null when none
+ * @param billing the billing export's operator API and metrics; null when it is off
  * @param adminTokenFile where the generated admin token is kept; null when it was given
  */
 public record Endpoints(
@@ -32,6 +33,7 @@ public record Endpoints(
     @JsonProperty("clickhouse_url") String clickhouseUrl,
     @JsonProperty("admin_token_file") String adminTokenFile,
     @JsonProperty("dev_key") String devKey,
+    String billing,
     long pid) {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -83,6 +85,12 @@ public record Endpoints(
     }
     if (alerting != null) {
       lines.add("  Alerting API    " + alerting + "/api/rules, /api/alerts, /api/silences");
+    }
+    if (billing != null) {
+      lines.add(
+          "  Billing export  "
+              + billing
+              + "/api/billing/status, /api/billing/reconciliation   (Stripe Billing Meters)");
     }
     lines.add(
         "  Dashboards      "

@@ -62,6 +62,7 @@ public final class TenantPulseRuntime {
   private final CollectorService collector;
   private final ConsoleService console;
   private final ClickHouseHttpService clickhouseHttp;
+  private final BillingExportService billing;
   private final ServiceChain chain;
 
   /**
@@ -178,9 +179,10 @@ public final class TenantPulseRuntime {
     services.addAll(extensions.beforeAlerting());
     services.addAll(List.of(alerting, collector, console, clickhouseHttp));
     // Off unless the environment turns it on (it would bill real customers): see the README.
-    services.add(
+    billing =
         new BillingExportService(
-            host, 0, metadata, warehouse, adminToken, data.usersFile(), System.getenv()));
+            host, 0, metadata, warehouse, adminToken, data.usersFile(), System.getenv());
+    services.add(billing);
     services.addAll(extensions.last());
     chain = new ServiceChain(services, out);
   }
@@ -204,6 +206,7 @@ public final class TenantPulseRuntime {
             warehouse.url(),
             options.adminToken().isPresent() ? null : data.root().resolve("admin-token").toString(),
             options.devKey().orElse(null),
+            billing.running() ? billing.baseUrl() : null,
             ProcessHandle.current().pid());
     endpoints.write(data.endpointsFile());
     return endpoints;

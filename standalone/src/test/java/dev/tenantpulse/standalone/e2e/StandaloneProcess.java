@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
@@ -26,11 +27,21 @@ public final class StandaloneProcess implements AutoCloseable {
 
   private final Path dataDir;
   private final Path output;
+  private final Map<String, String> environment;
   private Process process;
 
   public StandaloneProcess(Path dataDir) {
+    this(dataDir, Map.of());
+  }
+
+  /**
+   * @param environment variables added to this JVM's for the child (as a user exports them, e.g.
+   *     {@code TENANT_PULSE_BILLING_ENABLED=true})
+   */
+  public StandaloneProcess(Path dataDir, Map<String, String> environment) {
     this.dataDir = dataDir;
     this.output = dataDir.resolveSibling(dataDir.getFileName() + "-terminal.log");
+    this.environment = Map.copyOf(environment);
   }
 
   /** The child's class path: this JVM's, less test classes (the child logs like a user's run). */
@@ -96,6 +107,7 @@ public final class StandaloneProcess implements AutoCloseable {
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().remove("TENANT_PULSE_DATA");
+    builder.environment().putAll(environment);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
     process = builder.start();
     long deadline = System.nanoTime() + timeout.toNanos();
