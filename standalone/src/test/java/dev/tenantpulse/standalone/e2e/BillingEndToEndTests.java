@@ -12,6 +12,7 @@ import dev.tenantpulse.scenario.oracle.ExpectedMetrics;
 import dev.tenantpulse.scenario.oracle.MetricOracle;
 import dev.tenantpulse.scenario.oracle.OracleOptions;
 import dev.tenantpulse.standalone.Endpoints;
+import dev.tenantpulse.standalone.support.FreePorts;
 import dev.tenantpulse.standalone.support.Http;
 import dev.tenantpulse.standalone.support.Poll;
 import dev.tenantpulse.standalone.support.RunningRuntime;
@@ -146,17 +147,15 @@ class BillingEndToEndTests {
     endpoints =
         process.start(
             Duration.ofMinutes(3),
-            List.of(
-                "--port", "0",
-                "--alerting-port", "0",
-                "--console-port", "0",
-                "--clickhouse-http-port", "0",
-                "--flink-ui-port", "0",
-                "--kafka-port", "0",
-                "--admin-token", TOKEN,
-                "--dev-key", KEY,
-                "--job", "events.idle-timeout=5s",
-                "--job", "events.allowed-lateness=" + LATENESS.toHours() + "h"));
+            FreePorts.with(
+                "--admin-token",
+                TOKEN,
+                "--dev-key",
+                KEY,
+                "--job",
+                "events.idle-timeout=5s",
+                "--job",
+                "events.allowed-lateness=" + LATENESS.toHours() + "h"));
     post(arrivals.stream().map(ScenarioEvent::event).toList());
   }
 

@@ -11,6 +11,7 @@ import dev.tenantpulse.scenario.oracle.ExpectedMetrics;
 import dev.tenantpulse.scenario.oracle.MetricOracle;
 import dev.tenantpulse.scenario.oracle.OracleOptions;
 import dev.tenantpulse.standalone.Endpoints;
+import dev.tenantpulse.standalone.support.FreePorts;
 import dev.tenantpulse.standalone.support.Http;
 import dev.tenantpulse.standalone.support.Poll;
 import dev.tenantpulse.standalone.support.RunningRuntime;
@@ -107,13 +108,7 @@ class EndToEndTests {
   }
 
   private static List<String> arguments() {
-    return List.of(
-        "--port", "0",
-        "--alerting-port", "0",
-        "--console-port", "0",
-        "--clickhouse-http-port", "0",
-        "--flink-ui-port", "0",
-        "--kafka-port", "0",
+    return FreePorts.with(
         "--admin-token", TOKEN,
         "--dev-key", KEY,
         "--job", "events.idle-timeout=60s");

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.SimpleFileServer;
 import dev.tenantpulse.standalone.Endpoints;
 import dev.tenantpulse.standalone.e2e.StandaloneProcess;
 import dev.tenantpulse.standalone.support.Browser;
+import dev.tenantpulse.standalone.support.FreePorts;
 import dev.tenantpulse.standalone.support.NodePackages;
 import dev.tenantpulse.standalone.support.RunningRuntime;
 import java.net.InetSocketAddress;
@@ -69,13 +70,7 @@ class SegmentSdkDeliveryTests {
     runtime =
         process.start(
             Duration.ofMinutes(3),
-            List.of(
-                "--port", "0",
-                "--alerting-port", "0",
-                "--console-port", "0",
-                "--clickhouse-http-port", "0",
-                "--flink-ui-port", "0",
-                "--kafka-port", "0",
+            FreePorts.with(
                 "--admin-token", TOKEN,
                 "--dev-key", KEY));
   }

@@ -2,6 +2,7 @@ package dev.tenantpulse.standalone.soak;
 
 import dev.tenantpulse.standalone.Endpoints;
 import dev.tenantpulse.standalone.e2e.StandaloneProcess;
+import dev.tenantpulse.standalone.support.FreePorts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,15 +25,6 @@ final class SoakTarget implements AutoCloseable {
   /** A clean stop takes a savepoint (the runtime gives it 2 minutes, then cancels). */
   static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
 
-  private static final List<String> FREE_PORTS =
-      List.of(
-          "--port", "0",
-          "--alerting-port", "0",
-          "--console-port", "0",
-          "--clickhouse-http-port", "0",
-          "--flink-ui-port", "0",
-          "--kafka-port", "0");
-
   private final Path dataDir;
   private final StandaloneProcess process;
   private final Optional<String> givenToken;
@@ -45,7 +37,7 @@ final class SoakTarget implements AutoCloseable {
     this.dataDir = dataDir;
     this.process = process;
     this.givenToken = givenToken;
-    this.arguments = Stream.concat(FREE_PORTS.stream(), extra.stream()).toList();
+    this.arguments = Stream.concat(FreePorts.ARGUMENTS.stream(), extra.stream()).toList();
   }
 
   /**

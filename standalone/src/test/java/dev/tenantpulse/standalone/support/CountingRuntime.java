@@ -27,15 +27,7 @@ public record CountingRuntime(DataDirectory data, TenantPulseRuntime runtime, En
       throws Exception {
     List<String> arguments =
         new ArrayList<>(
-            List.of(
-                "--data-dir", dataDir.toString(),
-                "--port", "0",
-                "--alerting-port", "0",
-                "--console-port", "0",
-                "--clickhouse-http-port", "0",
-                "--flink-ui-port", "0",
-                "--kafka-port", "0",
-                "--admin-token", adminToken));
+            FreePorts.with("--data-dir", dataDir.toString(), "--admin-token", adminToken));
     arguments.addAll(extraArguments);
     StandaloneOptions options = StandaloneOptions.parse(arguments, Map.of());
     DataDirectory data = new DataDirectory(options.dataDir());
