@@ -71,6 +71,12 @@ class EventsController {
     } catch (JacksonException e) {
       throw ApiException.badRequest(
           "malformed_json", "the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+    } catch (NumberFormatException e) {
+      // A float whose exponent is past an int (1e999…9): the tree holds floats as BigDecimal, which
+      // cannot, and Jackson throws this rather than a JacksonException. The sender's error, not
+      // ours.
+      throw ApiException.badRequest(
+          "malformed_json", "the body holds a number out of range: " + firstLine(e.getMessage()));
     }
     if (node == null || !node.isObject()) {
       throw ApiException.badRequest("malformed_body", "the body must be a JSON object");
