@@ -45,7 +45,7 @@ class EventsController {
       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       HttpServletRequest request) {
     ApiKeyPrincipal key = keys.bearer(authorization);
-    return ingestTree(key, RequestBodies.read(request));
+    return ingestBody(key, RequestBodies.read(request));
   }
 
   /**
