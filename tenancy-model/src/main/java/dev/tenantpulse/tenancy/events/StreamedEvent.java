@@ -60,6 +60,14 @@ public final class StreamedEvent {
 
   private static final int PROPERTIES = 13;
 
+  static {
+    for (int i = 0; i < FIELDS.length; i++) {
+      if (index(FIELDS[i]) != i) {
+        throw new AssertionError("index() disagrees with FIELDS at " + FIELDS[i]);
+      }
+    }
+  }
+
   /** The kind of a non-object element (string, number, …); null for an object. */
   private final String kind;
 
@@ -199,13 +207,26 @@ public final class StreamedEvent {
     return out.toString();
   }
 
+  /** The field's position in {@link #FIELDS}, -1 for a field the contract does not know. */
   private static int index(String name) {
-    for (int i = 0; i < FIELDS.length; i++) {
-      if (FIELDS[i].equals(name)) {
-        return i;
-      }
-    }
-    return -1;
+    return switch (name) {
+      case "id" -> 0;
+      case "type" -> 1;
+      case "tenant_id" -> 2;
+      case "timestamp" -> 3;
+      case "user_id" -> 4;
+      case "feature" -> 5;
+      case "step" -> 6;
+      case "meter" -> 7;
+      case "quantity" -> 8;
+      case "plan" -> 9;
+      case "billing_model" -> 10;
+      case "tenancy_model" -> 11;
+      case "seats" -> 12;
+      case "properties" -> PROPERTIES;
+      case "stripe_customer_id" -> 14;
+      default -> -1;
+    };
   }
 
   private static String kindOf(JsonToken token) {
