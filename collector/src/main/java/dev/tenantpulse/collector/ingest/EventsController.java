@@ -4,6 +4,7 @@ import dev.tenantpulse.collector.auth.ApiKeyAuthenticator;
 import dev.tenantpulse.collector.auth.ApiKeyPrincipal;
 import dev.tenantpulse.collector.web.ApiException;
 import dev.tenantpulse.tenancy.events.EventCodec;
+import dev.tenantpulse.tenancy.events.StreamedEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ class EventsController {
    * The codec's mapper, refusing duplicate keys: with "last one wins" a body could carry two
    * tenant_ids, and a proxy or WAF that reads the first would check another tenant than we store.
    */
-  private static final JsonMapper JSON =
+  static final JsonMapper JSON =
       EventCodec.jsonMapper()
           .rebuild()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -44,7 +45,24 @@ class EventsController {
       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
       HttpServletRequest request) {
     ApiKeyPrincipal key = keys.bearer(authorization);
-    JsonNode body = parse(RequestBodies.read(request));
+    return ingestBody(key, RequestBodies.read(request));
+  }
+
+  /**
+   * One pass over the tokens of a well-formed batch ({@link StreamedBodies}); the tree path answers
+   * everything else, so both give the same answers (StreamedIngestEquivalenceTests compare them).
+   */
+  IngestResult ingestBody(ApiKeyPrincipal key, byte[] body) {
+    List<StreamedEvent> streamed = StreamedBodies.events(body);
+    if (streamed != null) {
+      return ingest.ingestStreamed(key, streamed);
+    }
+    return ingestTree(key, body);
+  }
+
+  /** The body parsed into a tree and each event validated as a tree: the reference path. */
+  IngestResult ingestTree(ApiKeyPrincipal key, byte[] bytes) {
+    JsonNode body = parse(bytes);
     JsonNode events = body.get("events");
     if (events == null || !events.isArray()) {
       throw ApiException.badRequest(
@@ -71,6 +89,12 @@ class EventsController {
     } catch (JacksonException e) {
       throw ApiException.badRequest(
           "malformed_json", "the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+    } catch (NumberFormatException e) {
+      // A float whose exponent is past an int (1e999…9): the tree holds floats as BigDecimal, which
+      // cannot, and Jackson throws this rather than a JacksonException. The sender's error, not
+      // ours.
+      throw ApiException.badRequest(
+          "malformed_json", "the body holds a number out of range: " + firstLine(e.getMessage()));
     }
     if (node == null || !node.isObject()) {
       throw ApiException.badRequest("malformed_body", "the body must be a JSON object");

@@ -1,6 +1,9 @@
 package dev.tenantpulse.collector.ingest;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +16,20 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf8 {
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+
   private Utf8() {}
 
   /** The offset of the first byte that is not part of valid UTF-8, or -1 when all is valid. */
   static int firstInvalid(byte[] bytes) {
+    // Eight bytes at a time while all are ASCII (no high bit): a byte loop over every body was a
+    // sixth of the native ingest path's CPU once the body was no longer read into a tree.
     int i = 0;
+    while (i + Long.BYTES <= bytes.length && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+      i += Long.BYTES;
+    }
     while (i < bytes.length && bytes[i] >= 0) {
       i++;
     }

@@ -59,7 +59,33 @@ public final class EventCodec {
     return out.toByteArray();
   }
 
+  /**
+   * As {@link #encode(TenantEvent)}, for {@code event} as {@link EventValidator} read it from
+   * {@code source}: its {@code properties}, the canonical text {@code source} wrote while reading
+   * the request, are copied as text instead of read again. The same bytes (the collector's stream
+   * tests compare them with the tree path's).
+   */
+  public byte[] encode(TenantEvent event, StreamedEvent source) {
+    String properties = event.properties();
+    if (properties == null || properties != source.properties()) {
+      return encode(event);
+    }
+    List<String> missing = event.missingFields();
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("cannot encode an event lacking " + missing);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = EventJson.MAPPER.createGenerator(out)) {
+      write(event, json, true);
+    }
+    return out.toByteArray();
+  }
+
   private static void write(TenantEvent e, JsonGenerator json) {
+    write(e, json, false);
+  }
+
+  private static void write(TenantEvent e, JsonGenerator json, boolean canonicalProperties) {
     json.writeStartObject();
     json.writeStringProperty("id", e.id());
     json.writeStringProperty("type", e.type().wireName());
@@ -85,7 +111,11 @@ public final class EventCodec {
     if (e.properties() != null) {
       // Parsed rather than spliced in as raw text, so a malformed value cannot corrupt the record.
       json.writeName("properties");
-      copyProperties(e.properties(), json);
+      if (canonicalProperties) {
+        json.writeRawValue(e.properties());
+      } else {
+        copyProperties(e.properties(), json);
+      }
     }
     writeIfPresent(json, "stripe_customer_id", e.stripeCustomerId());
     json.writeEndObject();

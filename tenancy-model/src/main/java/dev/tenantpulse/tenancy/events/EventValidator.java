@@ -70,7 +70,24 @@ public final class EventValidator {
               new FieldProblem(
                   FieldProblem.EVENT, "must be a JSON object, got " + EventJson.kind(raw))));
     }
-    FieldReader in = new FieldReader(raw);
+    return validate(new FieldReader(raw), receivedAt);
+  }
+
+  /**
+   * Validates an event captured from a token stream, exactly as {@link #validate(JsonNode,
+   * Instant)} validates the same event parsed into a tree.
+   */
+  public ValidationResult validateStreamed(StreamedEvent raw, Instant receivedAt) {
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    if (!raw.isObject()) {
+      return ValidationResult.invalid(
+          List.of(
+              new FieldProblem(FieldProblem.EVENT, "must be a JSON object, got " + raw.kind())));
+    }
+    return validate(new FieldReader(raw.fields()), receivedAt);
+  }
+
+  private ValidationResult validate(FieldReader in, Instant receivedAt) {
     String id = length(in, "id", in.string("id", REQUIRED));
     EventType type = in.wireName("type", REQUIRED, EventType::fromWire, TYPES);
     String tenantId = pattern(in, "tenant_id", in.string("tenant_id", REQUIRED));

@@ -22,10 +22,29 @@ final class FieldReader {
 
   private static final int MAX_ECHO = 64;
 
-  private final JsonNode event;
+  /**
+   * Where the fields come from: a parsed tree, or the values {@link StreamedEvent} captured from a
+   * token stream. The reading rules below are the same for both, so both validate alike.
+   */
+  interface Fields {
+
+    /** The field's value, null when absent (JSON null may be either). */
+    JsonNode get(String field);
+
+    /** The canonical text of the object {@code node}, read from field {@code field}. */
+    default String canonicalObject(String field, JsonNode node) {
+      return EventJson.canonicalObject(node);
+    }
+  }
+
+  private final Fields event;
   private final List<FieldProblem> problems = new ArrayList<>();
 
   FieldReader(JsonNode event) {
+    this(event::get);
+  }
+
+  FieldReader(Fields event) {
     this.event = event;
   }
 
@@ -98,7 +117,7 @@ final class FieldReader {
       return null;
     }
     try {
-      return EventJson.canonicalObject(node);
+      return event.canonicalObject(field, node);
     } catch (IllegalArgumentException e) {
       // Only a tree built in code (holding a POJO node, say) gets here, never parsed JSON.
       problem(field, "cannot be written as JSON: " + e.getMessage());
