@@ -53,41 +53,6 @@ class TenantEventsFunctionTests {
     }
   }
 
-  @Test
-  void keepsAnHoursUsageThroughItsLatenessAndDropsItAfterWithoutATimerOfItsOwn() throws Exception {
-    Instant hour0 = TestEvents.T0;
-    Instant hour1 = TestEvents.T0.plus(Duration.ofHours(1));
-    try (var harness = harness()) {
-      send(harness, usage("u-1", hour0.plusSeconds(600), 10));
-      send(harness, usage("u-2", hour1.plusSeconds(600), 5));
-      // Each hour's close, the day's close and clean-up, the month's clean-up: an hour's sums
-      // need no clean-up timer (RocksDB writes, reads and deletes each one).
-      assertThat(harness.numEventTimeTimers()).isEqualTo(5);
-
-      harness.processWatermark(hour1.plus(Duration.ofHours(1)).toEpochMilli());
-      send(harness, usage("u-3", hour0.plusSeconds(1200), 1)); // within the lateness
-      // Hour 0's sums may go from +4 h (its end, the lateness and the margin of 1 h each, rounded
-      // up to the next whole hour), hour 1's from +5 h. The next timer to reach the hours, hour 4's
-      // close at +5 h - 1 ms, drops hour 0 and keeps hour 1.
-      send(harness, usage("u-4", hour0.plus(Duration.ofHours(4)).plusSeconds(600), 2));
-      harness.processWatermark(hour0.plus(Duration.ofHours(5)).toEpochMilli() - 1);
-      send(harness, usage("u-5", hour0.plusSeconds(1800), 3));
-      send(harness, usage("u-6", hour1.plusSeconds(1800), 4));
-
-      assertThat(harness.getSideOutput(TenantEventsFunction.USAGE_HOURLY))
-          .extracting(StreamRecord::getValue)
-          .extracting(r -> r.hour() + " " + r.quantity())
-          .as("hour quantity, in the order emitted")
-          .containsExactly(
-              hour0 + " 10.0",
-              hour1 + " 5.0",
-              hour0 + " 11.0", // the late event adds to the kept sum
-              hour0.plus(Duration.ofHours(4)) + " 2.0",
-              hour0 + " 3.0", // past its clean-up: a sum of its own (lateness stops this upstream)
-              hour1 + " 9.0");
-    }
-  }
-
   private static TenantEvent usage(String id, Instant at, double quantity) {
     return TenantEvent.builder(EventType.USAGE, id, "acme", at)
         .meter("api_calls")

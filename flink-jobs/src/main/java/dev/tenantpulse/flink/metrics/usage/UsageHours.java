@@ -24,11 +24,8 @@ import org.apache.flink.streaming.api.TimerService;
  * for the last hour of a day is also {@link UsageDays}' close timer: the operator hands every timer
  * to both, and each acts on its own keys). A usage event within the lateness for an hour already
  * closed updates the sum and emits that row again at once, with a higher version. The sums are
- * dropped once event time is past the hour's end plus the lateness and a margin, by the next timer
- * that reaches this helper: a later hour's close, or a whole-hour timer ({@link UsageDays}'
- * clean-up of the hour's day, which every usage event of the hour registered, comes after it). No
- * clean-up timer of its own: on RocksDB every timer is a write, a read and a delete, and this one
- * would be one per tenant and hour of usage.
+ * dropped on the first whole hour after the hour's end plus the lateness and a margin (a timer on a
+ * whole hour, which UsageDays' cleanup timers are too; both scan only their own state).
  */
 public final class UsageHours implements java.io.Serializable {
 
@@ -76,6 +73,9 @@ public final class UsageHours implements java.io.Serializable {
       timers.registerEventTimeTimer(closeAt);
     }
     sums.put(key, sum);
+    if (first) {
+      timers.registerEventTimeTimer(cleanupAt(hourStart));
+    }
   }
 
   /** Acts on a timer if it closes or cleans up hours of this helper; other timers are ignored. */
@@ -88,8 +88,6 @@ public final class UsageHours implements java.io.Serializable {
       for (Map.Entry<UsageHourKey, UsageSum> e : entries()) {
         if (e.getKey().hourStart() == hourStart) {
           sums.put(e.getKey(), emit(tenantId, e.getKey(), e.getValue(), now, out));
-        } else if (cleanupAt(e.getKey().hourStart()) <= timestamp) {
-          sums.remove(e.getKey());
         }
       }
     } else if (timestamp % HOUR_MS == 0) {
