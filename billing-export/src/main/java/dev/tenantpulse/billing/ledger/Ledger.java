@@ -194,56 +194,50 @@ public final class Ledger {
 
   /** Customers set by operators, by tenant. */
   public Map<String, String> customerOverrides() {
-    Map<String, String> customers = new LinkedHashMap<>();
-    query(
-        "SELECT tenant_id, customer_id FROM billing_customers ORDER BY tenant_id",
-        s -> {},
-        rs -> customers.put(rs.getString(1), rs.getString(2)));
-    return customers;
+    return byTenant("SELECT tenant_id, customer_id FROM billing_customers ORDER BY tenant_id");
   }
 
   public void setCustomer(String tenantId, String customerId, long nowMillis) {
-    transaction(
-        c -> {
-          try (PreparedStatement delete =
-                  c.prepareStatement("DELETE FROM billing_customers WHERE tenant_id = ?");
-              PreparedStatement insert =
-                  c.prepareStatement(
-                      "INSERT INTO billing_customers (tenant_id, customer_id, updated_at)"
-                          + " VALUES (?, ?, ?)")) {
-            delete.setString(1, tenantId);
-            delete.executeUpdate();
-            insert.setString(1, tenantId);
-            insert.setString(2, customerId);
-            insert.setLong(3, nowMillis);
-            insert.executeUpdate();
-          }
-        });
+    replaceTenantRow(
+        "billing_customers", "tenant_id, customer_id, updated_at", tenantId, customerId, nowMillis);
   }
 
   /** Tenants whose export is stopped, with the reason. */
   public Map<String, String> stops() {
-    Map<String, String> stops = new LinkedHashMap<>();
-    query(
-        "SELECT tenant_id, reason FROM billing_stops ORDER BY tenant_id",
-        s -> {},
-        rs -> stops.put(rs.getString(1), rs.getString(2)));
-    return stops;
+    return byTenant("SELECT tenant_id, reason FROM billing_stops ORDER BY tenant_id");
   }
 
   public void stop(String tenantId, String reason, long nowMillis) {
+    replaceTenantRow(
+        "billing_stops",
+        "tenant_id, reason, stopped_at",
+        tenantId,
+        reason.length() > 1000 ? reason.substring(0, 1000) : reason,
+        nowMillis);
+  }
+
+  /** A tenant id to text map from a query of those two columns. */
+  private Map<String, String> byTenant(String sql) {
+    Map<String, String> rows = new LinkedHashMap<>();
+    query(sql, s -> {}, rs -> rows.put(rs.getString(1), rs.getString(2)));
+    return rows;
+  }
+
+  /** Replaces the one row of {@code tenantId} in a table of (tenant, text, time) rows. */
+  private void replaceTenantRow(
+      String table, String columns, String tenantId, String text, long at) {
     transaction(
         c -> {
           try (PreparedStatement delete =
-                  c.prepareStatement("DELETE FROM billing_stops WHERE tenant_id = ?");
+                  c.prepareStatement("DELETE FROM " + table + " WHERE tenant_id = ?");
               PreparedStatement insert =
                   c.prepareStatement(
-                      "INSERT INTO billing_stops (tenant_id, reason, stopped_at) VALUES (?, ?, ?)")) {
+                      "INSERT INTO " + table + " (" + columns + ") VALUES (?, ?, ?)")) {
             delete.setString(1, tenantId);
             delete.executeUpdate();
             insert.setString(1, tenantId);
-            insert.setString(2, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
-            insert.setLong(3, nowMillis);
+            insert.setString(2, text);
+            insert.setLong(3, at);
             insert.executeUpdate();
           }
         });
