@@ -23,6 +23,10 @@ import java.util.Objects;
  * @param checkpointInterval how often state and Kafka offsets are checkpointed; the sink also
  *     flushes on every checkpoint
  * @param parallelism operator parallelism, 0 = the environment's default
+ * @param sourceParallelism Kafka source readers, 0 = {@code parallelism}; default 1, because only
+ *     the partitions of one reader hold each other back: with more, an idle reader can let event
+ *     time run ahead of the backlog it reads next, which is then counted as late ({@link
+ *     dev.tenantpulse.flink.eventtime.LatenessAfterShuffle})
  * @param catalogPath a plan catalog file of the operator's ({@code PlanCatalog.load}), null for the
  *     default catalog
  */
@@ -33,12 +37,14 @@ public record JobConfig(
     Duration dedupTtl,
     Duration checkpointInterval,
     int parallelism,
+    int sourceParallelism,
     String catalogPath,
     String checkpointDir)
     implements Serializable {
 
   public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
   public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(10);
+  public static final int DEFAULT_SOURCE_PARALLELISM = 1;
   public static final String DEFAULT_CLICKHOUSE_URL = "jdbc:clickhouse://localhost:8123";
 
   public JobConfig {
@@ -129,6 +135,7 @@ public record JobConfig(
     Duration checkpointInterval =
         p.duration("checkpoint.interval", DEFAULT_CHECKPOINT_INTERVAL, Duration.ofMillis(100));
     int parallelism = p.integer("parallelism", 0, 0);
+    int sourceParallelism = p.integer("source.parallelism", DEFAULT_SOURCE_PARALLELISM, 0);
     String catalogPath = p.string("catalog.path", null);
     if (catalogPath != null && !catalogPath.isEmpty()) {
       try {
@@ -155,6 +162,7 @@ public record JobConfig(
         dedupTtl,
         checkpointInterval,
         parallelism,
+        sourceParallelism,
         catalogPath,
         checkpointDir);
   }

@@ -23,8 +23,9 @@ import org.apache.flink.util.Collector;
  * event time seen before it") even while the watermark lags, as in a fast replay where periodic
  * watermarks trail the events by many hours of event time; and it is checkpointed, so an event read
  * right after a restore is judged as before the crash. The watermark part keeps every event that
- * passes within the lateness of every downstream operator: their watermark is never ahead of the
- * one seen here when the event passed.
+ * passes within the lateness of every downstream operator: with one source reader (the default)
+ * their watermark is never ahead of the one seen here when the event passed. With more, it can be
+ * ({@link LatenessAfterShuffle} judges again where it is).
  *
  * <p>An event it cannot judge (a fault of the event's values, {@link Rejections#isRecordFault}) is
  * a dead letter of stage {@code lateness}, not a failure of the job.

@@ -5,6 +5,7 @@ import dev.tenantpulse.flink.dedup.FirstCopyFilter;
 import dev.tenantpulse.flink.events.CountedEvents;
 import dev.tenantpulse.flink.events.EventsTableWriter;
 import dev.tenantpulse.flink.eventtime.EventTimeWatermarks;
+import dev.tenantpulse.flink.eventtime.LatenessAfterShuffle;
 import dev.tenantpulse.flink.eventtime.LatenessClassifier;
 import dev.tenantpulse.flink.metrics.MetricOptions;
 import dev.tenantpulse.flink.metrics.MetricPipelines;
@@ -41,6 +42,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *    → accepted events (chained to the source)
  *    → classify lateness (chained to the source: partition order, checkpointed)
  *    → keyBy (tenant_id, id) → first copy only (TTL state)
+ *    → lateness after the shuffle (more than one source reader only)
  *        ├→ events (late = 0 / 1)
  *        └→ counted events (not late) → metric pipelines → their tables
  *  records refused by any of these (side output {@link Rejections#TAG}) → rejected_events
@@ -96,12 +98,16 @@ public final class TenantPulseJob {
    */
   public static SingleOutputStreamOperator<ReceivedEvent> source(
       StreamExecutionEnvironment env, JobConfig config) {
+    int readers =
+        config.sourceParallelism() > 0 ? config.sourceParallelism() : env.getParallelism();
     return env.fromSource(
             KafkaEventSource.of(config.kafka(), config.eventTime().bounds()),
             EventTimeWatermarks.forEvents(config.eventTime()),
             "kafka: " + config.kafka().topic())
+        .setParallelism(readers)
         .uid("kafka-source")
         .process(new AcceptedEvents())
+        .setParallelism(readers)
         .returns(CompactTypeInfo.RECEIVED_EVENT)
         .uid("accepted-events")
         .name("accepted events");
@@ -126,6 +132,7 @@ public final class TenantPulseJob {
     SingleOutputStreamOperator<ReceivedEvent> classified =
         received
             .process(new LatenessClassifier(config.eventTime()))
+            .setParallelism(received.getParallelism()) // chained: each partition in Kafka order
             .returns(CompactTypeInfo.RECEIVED_EVENT)
             .uid("classify-lateness")
             .name("classify lateness");
@@ -135,7 +142,11 @@ public final class TenantPulseJob {
             .process(new FirstCopyFilter(config.dedupTtl()))
             .returns(CompactTypeInfo.RECEIVED_EVENT)
             .uid("dedup")
-            .name("drop duplicates");
+            .name("drop duplicates")
+            .process(new LatenessAfterShuffle(config.eventTime()))
+            .returns(CompactTypeInfo.RECEIVED_EVENT)
+            .uid("lateness-after-shuffle")
+            .name("lateness after shuffle");
     sinkTo(firstCopies, new EventsTableWriter(config.kafka().topic()), config.clickhouse());
     DataStream<TenantEvent> counted =
         firstCopies

@@ -32,6 +32,7 @@ class JobConfigTests {
         .isEqualTo(Instant.parse("2000-01-01T00:00:00Z"));
     assertThat(config.eventTime().bounds().maxFuture()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.clickhouse().maxRefusedRows()).isEqualTo(100);
+    assertThat(config.sourceParallelism()).as("one reader holds all partitions back").isOne();
   }
 
   @Test
@@ -55,6 +56,7 @@ class JobConfigTests {
                 Map.entry("events.dedup-ttl", "3d"),
                 Map.entry("checkpoint.interval", "1m"),
                 Map.entry("parallelism", "4"),
+                Map.entry("source.parallelism", "0"),
                 Map.entry("sink.batch-size", "5000"),
                 Map.entry("sink.flush-interval", "250ms"),
                 Map.entry("sink.max-retries", "2"),
@@ -79,6 +81,9 @@ class JobConfigTests {
     assertThat(config.dedupTtl()).isEqualTo(Duration.ofDays(3));
     assertThat(config.checkpointInterval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.parallelism()).isEqualTo(4);
+    assertThat(config.sourceParallelism())
+        .as("0: as many readers as the job's parallelism")
+        .isZero();
     assertThat(config.clickhouse().batchSize()).isEqualTo(5000);
     assertThat(config.clickhouse().flushInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.clickhouse().maxRetries()).isEqualTo(2);

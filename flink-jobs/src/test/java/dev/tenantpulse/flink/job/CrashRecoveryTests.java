@@ -45,7 +45,10 @@ class CrashRecoveryTests {
     TenantPulseJob.configure(env, config);
     var received = TenantPulseJob.source(env, config);
     TenantPulseJob.attach(
-        received.map(new CrashOnce(8_000)).uid("crash-once"),
+        received
+            .map(new CrashOnce(8_000))
+            .setParallelism(received.getParallelism())
+            .uid("crash-once"),
         TenantPulseJob.rejectedBy(received),
         config);
 

@@ -5,6 +5,7 @@ import dev.tenantpulse.scenario.generate.ScenarioEvent;
 import dev.tenantpulse.tenancy.events.EventCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 /** The one real KRaft broker of the test JVM; a topic per test. */
 public final class TestKafka {
@@ -114,6 +116,12 @@ public final class TestKafka {
     } catch (ExecutionException e) {
       throw new IllegalStateException("a test record was not written", e.getCause());
     }
+  }
+
+  /** The partition the producer's default partitioner gives a record keyed by {@code tenantId}. */
+  public static int partitionOf(String tenantId, int partitions) {
+    byte[] key = tenantId.getBytes(StandardCharsets.UTF_8);
+    return Utils.toPositive(Utils.murmur2(key)) % partitions;
   }
 
   /** Sends a raw record value (e.g. one that is not an event). */
