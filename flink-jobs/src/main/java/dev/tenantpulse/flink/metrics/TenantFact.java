@@ -10,7 +10,8 @@ import dev.tenantpulse.flink.tenant.LifecycleEntry;
  * per-tenant dedup is cheap, not perfect); every aggregator treats facts as set members.
  *
  * @param time the hour start ({@link Kind#ACTIVE_HOUR}), day start ({@link Kind#FEATURE_DAY}),
- *     event time ({@link Kind#LIFECYCLE}) or signup time ({@link Kind#ONBOARDING}), epoch ms
+ *     event time ({@link Kind#LIFECYCLE}), signup time ({@link Kind#ONBOARDING}) or when the tenant
+ *     was erased ({@link Kind#FORGET}), epoch ms
  * @param feature set for {@link Kind#FEATURE_DAY}
  * @param lifecycle set for {@link Kind#LIFECYCLE}
  * @param onboarding set for {@link Kind#ONBOARDING}
@@ -32,7 +33,12 @@ public record TenantFact(
     /** A signup, plan change or churn of the tenant. */
     LIFECYCLE,
     /** The tenant's onboarding status changed (it has signed up). */
-    ONBOARDING
+    ONBOARDING,
+    /**
+     * The tenant was erased: every aggregator drops all it holds of the tenant and writes again,
+     * without it, the rows it can still write that counted it.
+     */
+    FORGET
   }
 
   public static TenantFact activeHour(String tenantId, long hourStart) {
@@ -45,6 +51,10 @@ public record TenantFact(
 
   public static TenantFact lifecycle(String tenantId, LifecycleEntry entry) {
     return new TenantFact(Kind.LIFECYCLE, tenantId, entry.timestamp(), null, entry, null);
+  }
+
+  public static TenantFact forget(String tenantId, long erasedAt) {
+    return new TenantFact(Kind.FORGET, tenantId, erasedAt, null, null, null);
   }
 
   public static TenantFact onboarding(String tenantId, OnboardingStatus status) {
