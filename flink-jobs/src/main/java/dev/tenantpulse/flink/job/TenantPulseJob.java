@@ -22,6 +22,7 @@ import dev.tenantpulse.flink.sink.TableWriter;
 import dev.tenantpulse.flink.source.AcceptedEvents;
 import dev.tenantpulse.flink.source.KafkaEventSource;
 import dev.tenantpulse.flink.source.ReceivedEvent;
+import dev.tenantpulse.flink.source.TenantErasure;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -45,6 +46,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *    → lateness after the shuffle (more than one source reader only)
  *        ├→ events (late = 0 / 1)
  *        └→ counted events (not late) → metric pipelines → their tables
+ *  erasure notices (side output of the source) → the per-tenant operator forgets the tenant
  *  records refused by any of these (side output {@link Rejections#TAG}) → rejected_events
  * </pre>
  *
@@ -67,7 +69,7 @@ public final class TenantPulseJob {
   public static void build(StreamExecutionEnvironment env, JobConfig config) {
     configure(env, config);
     SingleOutputStreamOperator<ReceivedEvent> received = source(env, config);
-    attach(received, rejectedBy(received), config);
+    attach(received, rejectedBy(received), erasuresFrom(received), config);
   }
 
   /** Checkpointing, parallelism, and no silent Kryo fallback for a type Flink cannot serialise. */
@@ -113,6 +115,12 @@ public final class TenantPulseJob {
         .name("accepted events");
   }
 
+  /** The tenants' erasure notices the source read ({@link #source}). */
+  public static DataStream<TenantErasure> erasuresFrom(
+      SingleOutputStreamOperator<ReceivedEvent> source) {
+    return source.getSideOutput(AcceptedEvents.ERASURES);
+  }
+
   /** The records {@code operator} refused (its dead letters). */
   public static DataStream<RejectedRecord> rejectedBy(SingleOutputStreamOperator<?> operator) {
     return operator.getSideOutput(Rejections.TAG);
@@ -123,11 +131,13 @@ public final class TenantPulseJob {
    * dead letters. Tests put a step of their own between the source and this.
    *
    * @param rejectedAtSource the records the source refused ({@link #rejectedBy} of it)
+   * @param erasures the tenants' erasure notices ({@link #erasuresFrom} the source)
    * @return the events the metrics count
    */
   public static DataStream<TenantEvent> attach(
       DataStream<ReceivedEvent> received,
       DataStream<RejectedRecord> rejectedAtSource,
+      DataStream<TenantErasure> erasures,
       JobConfig config) {
     SingleOutputStreamOperator<ReceivedEvent> classified =
         received
@@ -156,7 +166,7 @@ public final class TenantPulseJob {
             .name("counted events");
     MetricStreams metrics =
         MetricPipelines.attach(
-            counted, metricOptions(config).withBounded(config.kafka().bounded()));
+            counted, erasures, metricOptions(config).withBounded(config.kafka().bounded()));
     sinkAll(metrics, config.clickhouse());
     sinkRejected(
         rejectedAtSource.union(rejectedBy(classified), rejectedBy(firstCopies), metrics.rejected()),

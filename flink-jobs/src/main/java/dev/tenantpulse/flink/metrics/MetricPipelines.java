@@ -19,6 +19,7 @@ import dev.tenantpulse.flink.metrics.usage.UsageHourRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageMonthRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsagePlanShare;
 import dev.tenantpulse.flink.rejected.Rejections;
+import dev.tenantpulse.flink.source.TenantErasure;
 import dev.tenantpulse.flink.tenant.TenantRowWriter;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
 
 /**
  * Attaches every metric pipeline to a stream of counted events.
@@ -45,10 +48,27 @@ public final class MetricPipelines {
   private MetricPipelines() {}
 
   /**
-   * @param countedEvents deduplicated events with event-time timestamps and watermarks, events
-   *     beyond the allowed lateness already removed
+   * Without erasure notices: a recompute reads the events table, where an erased tenant is gone.
    */
   public static MetricStreams attach(DataStream<TenantEvent> countedEvents, MetricOptions options) {
+    DataStream<TenantErasure> none =
+        countedEvents
+            .flatMap((TenantEvent e, Collector<TenantErasure> out) -> {})
+            .returns(TypeInformation.of(TenantErasure.class))
+            .name("no-erasures")
+            .uid("no-erasures");
+    return attach(countedEvents, none, options);
+  }
+
+  /**
+   * @param countedEvents deduplicated events with event-time timestamps and watermarks, events
+   *     beyond the allowed lateness already removed
+   * @param erasures tenants' erasure notices: every pipeline forgets the tenant
+   */
+  public static MetricStreams attach(
+      DataStream<TenantEvent> countedEvents,
+      DataStream<TenantErasure> erasures,
+      MetricOptions options) {
     CatalogView catalog = options.catalogView();
     long latenessMs = options.allowedLateness().toMillis();
     long marginMs = options.retentionMargin().toMillis();
@@ -56,14 +76,19 @@ public final class MetricPipelines {
 
     SingleOutputStreamOperator<TenantFact> facts =
         countedEvents
-            .keyBy(TenantEvent::tenantId, Types.STRING)
+            .connect(erasures)
+            .keyBy(TenantEvent::tenantId, TenantErasure::tenantId, Types.STRING)
             .process(new TenantEventsFunction(catalog, latenessMs, marginMs, range))
             .returns(RowTypes.of(TenantFact.class))
             .name("tenant-state-and-facts")
             .uid("tenant-state-and-facts");
 
     SingleOutputStreamOperator<ActiveHourRow> active =
-        factsOf(facts, EnumSet.of(TenantFact.Kind.ACTIVE_HOUR, TenantFact.Kind.LIFECYCLE), "active")
+        factsOf(
+                facts,
+                EnumSet.of(
+                    TenantFact.Kind.ACTIVE_HOUR, TenantFact.Kind.LIFECYCLE, TenantFact.Kind.FORGET),
+                "active")
             .process(
                 new ActiveTenantsFunction(
                     catalog.plansWithUnknown(), latenessMs, marginMs, options.bounded(), range))
@@ -78,7 +103,8 @@ public final class MetricPipelines {
                 EnumSet.of(
                     TenantFact.Kind.ACTIVE_HOUR,
                     TenantFact.Kind.FEATURE_DAY,
-                    TenantFact.Kind.LIFECYCLE),
+                    TenantFact.Kind.LIFECYCLE,
+                    TenantFact.Kind.FORGET),
                 "feature-adoption")
             .process(
                 new FeatureAdoptionFunction(
@@ -89,7 +115,10 @@ public final class MetricPipelines {
             .uid("feature-adoption");
 
     SingleOutputStreamOperator<OnboardingCohortRow> cohorts =
-        factsOf(facts, EnumSet.of(TenantFact.Kind.ONBOARDING), "onboarding-cohorts")
+        factsOf(
+                facts,
+                EnumSet.of(TenantFact.Kind.ONBOARDING, TenantFact.Kind.FORGET),
+                "onboarding-cohorts")
             .process(new OnboardingCohortsFunction(range))
             .returns(RowTypes.of(OnboardingCohortRow.class))
             .setParallelism(1)

@@ -12,6 +12,7 @@ import dev.tenantpulse.flink.metrics.usage.UsagePlanShare;
 import dev.tenantpulse.flink.metrics.usage.UsageSum;
 import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.rejected.Rejections;
+import dev.tenantpulse.flink.source.TenantErasure;
 import dev.tenantpulse.flink.tenant.LifecycleEntry;
 import dev.tenantpulse.flink.tenant.TenantRow;
 import dev.tenantpulse.flink.tenant.TenantTimeline;
@@ -26,9 +27,12 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The per-tenant operator (keyed by tenant id, the job's parallelism): turns a tenant's events into
@@ -42,15 +46,22 @@ import org.apache.flink.util.OutputTag;
  * removed. Events within the lateness may arrive behind the watermark: every row they change is
  * emitted again with a higher version.
  *
+ * <p>Second input: tenants' erasure notices (keyed by tenant too). The operator then drops every
+ * state it holds of the tenant, withdraws the tenant's shares of the days {@code
+ * usage_daily_by_plan} still holds, and tells the aggregators to forget it ({@link
+ * TenantFact.Kind#FORGET}), so no row written afterwards counts it. Events of the tenant that come
+ * after the notice count again, as a new tenant's.
+ *
  * <p>An event it cannot count (a fault of the event's values, {@link Rejections#isRecordFault}: a
  * usage sum beyond the double range, say) is a dead letter of stage {@code metrics} on {@link
  * Rejections#TAG}, not a failure of the job. Checks that can refuse an event run before it changes
  * any state; a fault found later leaves what the event had already changed.
  */
 public final class TenantEventsFunction
-    extends KeyedProcessFunction<String, TenantEvent, TenantFact> {
+    extends KeyedCoProcessFunction<String, TenantEvent, TenantErasure, TenantFact> {
 
   private static final long serialVersionUID = 1L;
+  private static final Logger log = LoggerFactory.getLogger(TenantEventsFunction.class);
 
   public static final OutputTag<TenantRow> TENANTS =
       new OutputTag<>("tenants", RowTypes.of(TenantRow.class));
@@ -75,6 +86,7 @@ public final class TenantEventsFunction
   private transient ListState<LifecycleEntry> lifecycle;
   private transient ValueState<Long> tenantRowVersion;
   private transient ValueState<OnboardingProgress> onboarding;
+  private transient Counter forgotten;
 
   public TenantEventsFunction(
       CatalogView catalog, long latenessMs, long marginMs, EmitRange range) {
@@ -100,10 +112,11 @@ public final class TenantEventsFunction
             new ValueStateDescriptor<>("onboarding", RowTypes.of(OnboardingProgress.class)));
     usage.open(ctx);
     usageHours.open(ctx);
+    forgotten = ctx.getMetricGroup().counter("erasedTenantsForgotten");
   }
 
   @Override
-  public void processElement(TenantEvent event, Context ctx, Collector<TenantFact> out)
+  public void processElement1(TenantEvent event, Context ctx, Collector<TenantFact> out)
       throws Exception {
     try {
       count(event, ctx, out);
@@ -154,6 +167,31 @@ public final class TenantEventsFunction
       // The first event of a tenant without lifecycle events: it still gets a tenants row.
       emitTenantRow(tenant, TenantTimeline.empty(), ctx);
     }
+  }
+
+  /** An erased tenant: forget everything of it here and in the aggregators. */
+  @Override
+  public void processElement2(TenantErasure erasure, Context ctx, Collector<TenantFact> out)
+      throws Exception {
+    String tenant = ctx.getCurrentKey();
+    for (UsageKey day : usage.days()) {
+      ctx.output(USAGE_SHARES, UsagePlanShare.withdrawn(day.dayStart(), day.meter(), tenant));
+    }
+    usage.clear();
+    usageHours.clear();
+    activity.clear();
+    featureDays.clear();
+    lifecycle.clear();
+    tenantRowVersion.clear();
+    onboarding.clear();
+    // Its pending timers stay: they find no sums and write nothing.
+    out.collect(TenantFact.forget(tenant, erasure.erasedAt()));
+    forgotten.inc();
+    log.info(
+        "forgot erased tenant {} (notice at partition {} offset {})",
+        tenant,
+        erasure.partition(),
+        erasure.offset());
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.tenantpulse.flink.source;
 import dev.tenantpulse.flink.eventtime.EventTimeBounds;
 import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.tenancy.events.EventCodec;
+import dev.tenantpulse.tenancy.events.TenantErasureNotice;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.util.Objects;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -11,6 +12,7 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Reads a {@code tenant-events} record: EventCodec JSON value, record timestamp = receive time.
@@ -44,6 +46,11 @@ public final class EventRecordDeserializer
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<SourceRecord> out) {
+    Header control = record.headers().lastHeader(TenantErasureNotice.HEADER);
+    if (control != null) {
+      out.collect(controlRecord(record, control));
+      return;
+    }
     TenantEvent event;
     try {
       event = codec().decode(record.value() == null ? new byte[0] : record.value());
@@ -83,6 +90,39 @@ public final class EventRecordDeserializer
         SourceRecord.of(
             new ReceivedEvent(
                 event, record.timestamp(), record.partition(), record.offset(), false)));
+  }
+
+  /** An erasure notice, or the dead letter of a control record that is not one. */
+  private SourceRecord controlRecord(ConsumerRecord<byte[], byte[]> record, Header control) {
+    String problem;
+    if (TenantErasureNotice.isNotice(control.value())) {
+      try {
+        TenantErasureNotice notice = TenantErasureNotice.decode(record.value());
+        return SourceRecord.of(
+            new TenantErasure(
+                notice.tenantId(),
+                notice.erasedAt().toEpochMilli(),
+                record.partition(),
+                record.offset()));
+      } catch (RuntimeException e) {
+        problem = e.getMessage();
+      }
+    } else {
+      problem = "unknown control record " + TenantErasureNotice.HEADER + " header";
+    }
+    if (undecodable != null) {
+      undecodable.inc();
+    }
+    return SourceRecord.of(
+        RejectedRecord.ofKafka(
+            RejectedRecord.DECODE,
+            problem,
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            record.key(),
+            record.value(),
+            System.currentTimeMillis()));
   }
 
   private EventCodec codec() {

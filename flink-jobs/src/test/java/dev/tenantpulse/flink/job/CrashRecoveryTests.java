@@ -50,6 +50,7 @@ class CrashRecoveryTests {
             .setParallelism(received.getParallelism())
             .uid("crash-once"),
         TenantPulseJob.rejectedBy(received),
+        TenantPulseJob.erasuresFrom(received),
         config);
 
     env.execute("crash-recovery");

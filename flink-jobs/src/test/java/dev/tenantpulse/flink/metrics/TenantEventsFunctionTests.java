@@ -1,10 +1,13 @@
 package dev.tenantpulse.flink.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tenantpulse.flink.metrics.usage.UsageDayRow;
+import dev.tenantpulse.flink.metrics.usage.UsagePlanShare;
 import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.rejected.Rejections;
+import dev.tenantpulse.flink.source.TenantErasure;
 import dev.tenantpulse.flink.testing.TestEvents;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.tenancy.events.EventType;
@@ -13,9 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class TenantEventsFunctionTests {
@@ -26,7 +30,7 @@ class TenantEventsFunctionTests {
       send(harness, usage("u-1", TestEvents.T0, 1e308));
       send(harness, usage("u-2", TestEvents.T0.plus(Duration.ofHours(1)), 1e308));
       send(harness, usage("u-3", TestEvents.T0.plus(Duration.ofHours(2)), 5));
-      harness.processWatermark(TestEvents.T0.plus(Duration.ofDays(1)).toEpochMilli());
+      advance(harness, TestEvents.T0.plus(Duration.ofDays(1)));
 
       List<RejectedRecord> rejected =
           harness.getSideOutput(Rejections.TAG).stream().map(StreamRecord::getValue).toList();
@@ -53,6 +57,65 @@ class TenantEventsFunctionTests {
     }
   }
 
+  @Test
+  void anErasedTenantIsForgottenAndItsLaterEventsCountAsANewTenants() throws Exception {
+    try (var harness = harness()) {
+      Instant t = TestEvents.T0;
+      for (String tenant : List.of("acme", "acme2")) {
+        send(harness, signup(tenant + "-s", tenant, t));
+        send(harness, usage(tenant + "-u1", tenant, t.plusSeconds(60), 7));
+        send(harness, usage(tenant + "-u2", tenant, t.plus(Duration.ofHours(25)), 11));
+      }
+      advance(harness, t.plus(Duration.ofDays(1)));
+      harness.processElement2(
+          new StreamRecord<>(
+              new TenantErasure("acme", t.plus(Duration.ofHours(26)).toEpochMilli(), 0, 42)));
+
+      assertThat(harness.extractOutputValues())
+          .filteredOn(f -> f.kind() == TenantFact.Kind.FORGET)
+          .extracting(TenantFact::tenantId)
+          .containsExactly("acme");
+      assertThat(harness.getSideOutput(TenantEventsFunction.USAGE_SHARES))
+          .extracting(StreamRecord::getValue)
+          .filteredOn(UsagePlanShare::isWithdrawal)
+          .extracting(UsagePlanShare::tenantId, UsagePlanShare::dayStart)
+          .as("a withdrawal for each day it still holds")
+          .containsExactlyInAnyOrder(
+              tuple("acme", t.toEpochMilli()),
+              tuple("acme", t.plus(Duration.ofDays(1)).toEpochMilli()));
+
+      harness.getSideOutput(TenantEventsFunction.USAGE).clear();
+      send(harness, usage("acme-u3", "acme", t.plus(Duration.ofHours(27)), 100));
+      advance(harness, t.plus(Duration.ofDays(2)));
+      assertThat(harness.getSideOutput(TenantEventsFunction.USAGE))
+          .extracting(StreamRecord::getValue)
+          .extracting(UsageDayRow::tenantId, UsageDayRow::quantity)
+          .as("the erased day's 11 is gone; acme2 keeps its own")
+          .containsExactlyInAnyOrder(tuple("acme", 100.0), tuple("acme2", 11.0));
+    }
+  }
+
+  private static TenantEvent signup(String id, String tenant, Instant at) {
+    return TenantEvent.builder(EventType.TENANT_SIGNED_UP, id, tenant, at)
+        .plan("professional")
+        .build();
+  }
+
+  private static TenantEvent usage(String id, String tenant, Instant at, double quantity) {
+    return TenantEvent.builder(EventType.USAGE, id, tenant, at)
+        .meter("api_calls")
+        .quantity(quantity)
+        .build();
+  }
+
+  private static void advance(
+      KeyedTwoInputStreamOperatorTestHarness<String, TenantEvent, TenantErasure, TenantFact>
+          harness,
+      Instant to)
+      throws Exception {
+    harness.processBothWatermarks(new Watermark(to.toEpochMilli()));
+  }
+
   private static TenantEvent usage(String id, Instant at, double quantity) {
     return TenantEvent.builder(EventType.USAGE, id, "acme", at)
         .meter("api_calls")
@@ -60,26 +123,29 @@ class TenantEventsFunctionTests {
         .build();
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, TenantEvent, TenantFact> harness()
-      throws Exception {
+  private static KeyedTwoInputStreamOperatorTestHarness<
+          String, TenantEvent, TenantErasure, TenantFact>
+      harness() throws Exception {
     var harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(
                 new TenantEventsFunction(
                     CatalogView.of(PlanCatalog.defaultCatalog()),
                     Duration.ofHours(1).toMillis(),
                     Duration.ofHours(1).toMillis(),
                     EmitRange.ALL)),
             TenantEvent::tenantId,
+            TenantErasure::tenantId,
             Types.STRING);
     harness.open();
     return harness;
   }
 
   private static void send(
-      KeyedOneInputStreamOperatorTestHarness<String, TenantEvent, TenantFact> harness,
+      KeyedTwoInputStreamOperatorTestHarness<String, TenantEvent, TenantErasure, TenantFact>
+          harness,
       TenantEvent e)
       throws Exception {
-    harness.processElement(new StreamRecord<>(e, e.timestamp().toEpochMilli()));
+    harness.processElement1(new StreamRecord<>(e, e.timestamp().toEpochMilli()));
   }
 }

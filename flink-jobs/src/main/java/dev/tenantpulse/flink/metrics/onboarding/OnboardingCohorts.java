@@ -50,6 +50,27 @@ public final class OnboardingCohorts {
     dirty.add(week);
   }
 
+  /**
+   * Drops an erased tenant: its cohort is written again without it at the next {@link #flush}. A
+   * cohort it alone formed keeps its last row (as above); a recompute of the range deletes it.
+   */
+  public void forget(String tenant) {
+    OnboardingStatus old = byTenant.remove(tenant);
+    if (old == null) {
+      return;
+    }
+    LocalDate week = old.cohortWeek();
+    Set<String> weekMembers = members.get(week);
+    if (weekMembers != null) {
+      weekMembers.remove(tenant);
+      if (weekMembers.isEmpty()) {
+        members.remove(week);
+        emitted.remove(week);
+      }
+    }
+    dirty.add(week);
+  }
+
   public boolean hasDirty() {
     return !dirty.isEmpty();
   }

@@ -53,10 +53,13 @@ public final class OnboardingCohortsFunction
 
   @Override
   public void processElement(TenantFact fact, Context ctx, Collector<OnboardingCohortRow> out) {
-    if (fact.kind() != TenantFact.Kind.ONBOARDING) {
-      return;
+    switch (fact.kind()) {
+      case ONBOARDING -> cohorts.onStatus(fact.tenantId(), fact.onboarding());
+      case FORGET -> cohorts.forget(fact.tenantId());
+      default -> {
+        return;
+      }
     }
-    cohorts.onStatus(fact.tenantId(), fact.onboarding());
     long watermark = ctx.timerService().currentWatermark();
     // Timers with equal timestamps collapse into one.
     ctx.timerService()

@@ -34,7 +34,8 @@ import org.apache.flink.util.Collector;
  * again, with higher versions, at the next watermark advance, so a burst of late events costs one
  * pass over the day's tenants, not one per event. A plan every tenant left gets a row with {@code
  * tenants = 0} (the engine cannot delete the old one). State is dropped the lateness and a margin
- * after the day's end, as the per-tenant operator drops the day.
+ * after the day's end, as the per-tenant operator drops the day. A withdrawal (an erased tenant)
+ * removes the tenant's share and writes its plan's row again without it.
  */
 public final class UsageByPlanFunction
     extends KeyedProcessFunction<String, UsagePlanShare, UsageDayByPlanRow> {
@@ -77,8 +78,15 @@ public final class UsageByPlanFunction
   public void processElement(UsagePlanShare share, Context ctx, Collector<UsageDayByPlanRow> out)
       throws Exception {
     PlanShare previous = shares.get(share.tenantId());
-    shares.put(share.tenantId(), new PlanShare(share.plan(), share.quantity()));
-    dirty.put(share.plan(), true);
+    if (share.isWithdrawal()) {
+      if (previous == null) {
+        return;
+      }
+      shares.remove(share.tenantId());
+    } else {
+      shares.put(share.tenantId(), new PlanShare(share.plan(), share.quantity()));
+      dirty.put(share.plan(), true);
+    }
     if (previous != null && !previous.plan().equals(share.plan())) {
       dirty.put(previous.plan(), true);
     }

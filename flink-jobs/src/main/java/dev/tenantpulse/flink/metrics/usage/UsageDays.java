@@ -146,6 +146,19 @@ public final class UsageDays implements java.io.Serializable {
     return days;
   }
 
+  /** The (day, meter) sums held of the current tenant. */
+  public List<UsageKey> days() throws Exception {
+    List<UsageKey> days = new ArrayList<>();
+    sums.keys().forEach(days::add);
+    return days;
+  }
+
+  /** Drops every day and month sum of the current tenant (it was erased). */
+  public void clear() {
+    sums.clear();
+    months.clear();
+  }
+
   private List<Map.Entry<UsageKey, UsageSum>> entriesOf(long dayStart) throws Exception {
     List<Map.Entry<UsageKey, UsageSum>> day = new ArrayList<>();
     for (Map.Entry<UsageKey, UsageSum> e : sums.entries()) {

@@ -103,6 +103,11 @@ public final class UsageHours implements java.io.Serializable {
     }
   }
 
+  /** Drops every hour sum of the current tenant (it was erased). */
+  public void clear() {
+    sums.clear();
+  }
+
   private List<Map.Entry<UsageHourKey, UsageSum>> entries() throws Exception {
     List<Map.Entry<UsageHourKey, UsageSum>> all = new ArrayList<>();
     for (Map.Entry<UsageHourKey, UsageSum> e : sums.entries()) {

@@ -100,6 +100,11 @@ final class UsageMonths implements java.io.Serializable {
     }
   }
 
+  /** Drops every month sum of the current tenant. */
+  void clear() {
+    sums.clear();
+  }
+
   static long monthStart(long dayStart) {
     return UtcTime.dayStart(UtcTime.day(dayStart).withDayOfMonth(1));
   }
