@@ -32,6 +32,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * runtime's {@link TenantDataEraser}s hold of it (the billing ledger), then has the cross-tenant
  * aggregates of its {@link AffectedRange} recomputed ({@link AggregatesRecompute}, when the runtime
  * has one; otherwise the answer says which range to recompute). Both are written to the audit log.
+ *
+ * <p>First of all, the erasure tells the streaming job ({@link ErasureNotices}), which forgets the
+ * tenant: without that, rows the job writes afterwards (the next days' active tenants, feature
+ * adoption's tenants per plan) would count it again from its state. When the notice cannot be
+ * written, nothing is erased (503, retry).
  */
 @RestController
 class TenantDataController {
@@ -45,6 +50,7 @@ class TenantDataController {
   private final TenantDataAudit audit;
   private final List<TenantDataEraser> erasers;
   private final Optional<AggregatesRecompute> recompute;
+  private final ErasureNotices notices;
   private final Clock clock;
 
   TenantDataController(
@@ -54,6 +60,7 @@ class TenantDataController {
       TenantDataAudit audit,
       List<TenantDataEraser> erasers,
       Optional<AggregatesRecompute> recompute,
+      ErasureNotices notices,
       Clock clock) {
     this.store = store;
     this.keys = keys;
@@ -61,6 +68,7 @@ class TenantDataController {
     this.audit = audit;
     this.erasers = List.copyOf(erasers);
     this.recompute = recompute;
+    this.notices = notices;
     this.clock = clock;
   }
 
@@ -101,8 +109,10 @@ class TenantDataController {
   Erased erase(@PathVariable String tenantId, HttpServletRequest request) throws Exception {
     TenantDataStore s = store(tenantId);
     // Before the deletion: the span is read from the events it deletes.
+    Instant erasedAt = clock.instant();
     Optional<AffectedRange> range =
-        s.eventSpan(tenantId).map(span -> AffectedRange.of(span[0], span[1], clock.instant()));
+        s.eventSpan(tenantId).map(span -> AffectedRange.of(span[0], span[1], erasedAt));
+    notices.publish(tenantId, erasedAt);
     Map<String, Long> rows = new LinkedHashMap<>(s.erase(tenantId));
     rows.put("api_keys", (long) keys.deleteTenantKeys(tenantId));
     rows.put("tenant_plans", (long) plans.delete(tenantId));
@@ -112,6 +122,7 @@ class TenantDataController {
     // After every deletion: a recompute reading the events before they were gone would count them.
     Aggregates aggregates = range.map(this::recompute).orElse(null);
     Map<String, String> notes = new LinkedHashMap<>();
+    notes.put("stream_notice", "sent");
     if (aggregates != null) {
       notes.put("events_from", aggregates.eventsFrom().toString());
       notes.put("events_to", aggregates.eventsTo().toString());

@@ -1,6 +1,7 @@
 package dev.tenantpulse.collector.support;
 
 import dev.tenantpulse.tenancy.events.EventCodec;
+import dev.tenantpulse.tenancy.events.TenantErasureNotice;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,18 +34,8 @@ public final class TopicEvents {
    */
   public static List<Received> withIdPrefix(
       String topic, String prefix, int expected, Duration deadline) {
-    Properties p = new Properties();
-    p.putAll(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            TestKafka.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "test-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"));
     List<Received> found = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
       consumer.subscribe(List.of(topic));
       long end = System.nanoTime() + deadline.toNanos();
       while (System.nanoTime() < end && found.size() < expected) {
@@ -55,8 +46,47 @@ public final class TopicEvents {
     return found;
   }
 
+  /**
+   * The erasure notices on {@code topic} for {@code tenant}, with the key each was written under.
+   */
+  public static List<Map.Entry<String, TenantErasureNotice>> erasureNotices(
+      String topic, String tenant, Duration deadline) {
+    List<Map.Entry<String, TenantErasureNotice>> found = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      consumer.subscribe(List.of(topic));
+      long end = System.nanoTime() + deadline.toNanos();
+      while (System.nanoTime() < end && found.isEmpty()) {
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          if (r.headers().lastHeader(TenantErasureNotice.HEADER) != null) {
+            TenantErasureNotice notice = TenantErasureNotice.decode(r.value());
+            if (notice.tenantId().equals(tenant)) {
+              found.add(Map.entry(r.key(), notice));
+            }
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  private static KafkaConsumer<String, byte[]> consumer() {
+    Properties p = new Properties();
+    p.putAll(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            TestKafka.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "test-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest"));
+    return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
   private static void keep(
       ConsumerRecord<String, byte[]> record, String prefix, List<Received> to) {
+    if (record.headers().lastHeader(TenantErasureNotice.HEADER) != null) {
+      return; // a control record, no event
+    }
     TenantEvent event = CODEC.decode(record.value());
     if (event.id().startsWith(prefix)) {
       to.add(new Received(record.key(), event));

@@ -7,6 +7,7 @@ import dev.tenantpulse.collector.reads.TenantTables;
 import dev.tenantpulse.collector.support.AdminClient;
 import dev.tenantpulse.collector.support.CollectorTest;
 import dev.tenantpulse.collector.support.CollectorTestBase;
+import dev.tenantpulse.collector.support.TopicEvents;
 import dev.tenantpulse.warehouse.chdb.TestEngine;
 import dev.tenantpulse.warehouse.schema.ClickHouseMigrations;
 import java.net.http.HttpResponse;
@@ -14,6 +15,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.MethodOrderer;
@@ -135,8 +139,15 @@ class TenantDataApiTests extends CollectorTestBase {
           .update();
     }
 
+    Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     HttpResponse<String> r = admin.send("DELETE", "/admin/tenants/" + TENANT, auth(), null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    // The streaming job is told on the tenant's partition (its key), the time of the erasure on it.
+    var notices = TopicEvents.erasureNotices(TOPIC, TENANT, Duration.ofSeconds(10));
+    assertThat(notices).hasSize(1);
+    assertThat(notices.get(0).getKey()).isEqualTo(TENANT);
+    assertThat(notices.get(0).getValue().erasedAt()).isBetween(before, Instant.now());
+    assertThat(TopicEvents.erasureNotices(TOPIC, "acme2", Duration.ofMillis(500))).isEmpty();
     JsonNode erased = json(r).get("rows");
     for (TenantTable table : TenantTables.WAREHOUSE.all()) {
       assertThat(erased.get(table.name()).asLong()).as(table.name()).isEqualTo(1);
@@ -168,7 +179,10 @@ class TenantDataApiTests extends CollectorTestBase {
             .param(TENANT)
             .query(String.class)
             .single();
-    assertThat(detail).contains("\"events\":1").contains("\"api_keys\":");
+    assertThat(detail)
+        .contains("\"events\":1")
+        .contains("\"api_keys\":")
+        .contains("\"stream_notice\":\"sent\"");
 
     // Its one event (time 1970-01-01, a Thursday) counted in the aggregates from that week's
     // Monday on; without a recompute in this collector, the answer says how to run one.

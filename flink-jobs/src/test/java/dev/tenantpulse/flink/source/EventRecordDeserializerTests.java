@@ -6,6 +6,7 @@ import dev.tenantpulse.flink.eventtime.EventTimeBounds;
 import dev.tenantpulse.flink.rejected.RejectedRecord;
 import dev.tenantpulse.flink.testing.TestEvents;
 import dev.tenantpulse.tenancy.events.EventCodec;
+import dev.tenantpulse.tenancy.events.TenantErasureNotice;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -117,6 +118,42 @@ class EventRecordDeserializerTests {
     assertThat(out).allMatch(SourceRecord::isEvent).hasSize(3);
     assertThat(Instant.ofEpochMilli(out.get(1).event().eventTime()))
         .isEqualTo(Instant.parse("2026-01-05T00:05:05Z"));
+  }
+
+  @Test
+  void anErasureNoticeBecomesATenantErasureAndABadControlRecordADeadLetter() throws Exception {
+    open();
+    Instant erasedAt = Instant.parse("2026-01-05T00:10:00Z");
+    byte[] notice = new TenantErasureNotice("acme", erasedAt).encode();
+    deserializer.deserialize(control(record(2, 20, RECEIVED, notice), "tenant-erased"), collector);
+    deserializer.deserialize(
+        control(record(2, 21, RECEIVED, utf8("{\"tenant_id\":\"acme\"}")), "tenant-erased"),
+        collector);
+    deserializer.deserialize(control(record(2, 22, RECEIVED, notice), "tenant-renamed"), collector);
+    TenantEvent event = TestEvents.activity("acme", "e-3", TestEvents.T0);
+    // An event's JSON under the control header is still no event.
+    deserializer.deserialize(
+        control(record(2, 23, RECEIVED, new EventCodec().encode(event)), "tenant-erased"),
+        collector);
+
+    assertThat(out.get(0))
+        .isEqualTo(SourceRecord.of(new TenantErasure("acme", erasedAt.toEpochMilli(), 2, 20)));
+    assertThat(out.subList(1, 4))
+        .allSatisfy(
+            r -> {
+              assertThat(r.isEvent()).isFalse();
+              assertThat(r.erasure()).isNull();
+              assertThat(r.rejected().stage()).isEqualTo(RejectedRecord.DECODE);
+            });
+    assertThat(out.get(1).rejected().reason()).contains("erased_at");
+    assertThat(out.get(2).rejected().reason()).contains("unknown control record");
+    assertThat(deserializer.undecodableCount()).isEqualTo(3);
+  }
+
+  private static ConsumerRecord<byte[], byte[]> control(
+      ConsumerRecord<byte[], byte[]> record, String value) {
+    record.headers().add(TenantErasureNotice.HEADER, utf8(value));
+    return record;
   }
 
   private static String json(String timestamp) {

@@ -62,4 +62,37 @@ class OnboardingCohortsTests {
             org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2025-03-03"), 1L),
             org.assertj.core.groups.Tuple.tuple(LocalDate.parse("2025-03-10"), 1L));
   }
+
+  @Test
+  void aForgottenTenantLeavesItsCohortAsIfItHadNeverSignedUp() {
+    java.util.Random random = new java.util.Random(16);
+    List<String> tenants = List.of("acme", "acme2", "ACME", "acme_", "b", "c", "d", "e");
+    OnboardingCohorts without = new OnboardingCohorts(EmitRange.ALL);
+    List<OnboardingCohortRow> expected = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (String tenant : tenants) {
+        OnboardingStatus status =
+            new OnboardingStatus(
+                MONDAY + random.nextInt(3) * WEEK,
+                random.nextBoolean() ? (long) random.nextInt(100_000) : null,
+                random.nextBoolean() ? (long) random.nextInt(100_000) : null);
+        cohorts.onStatus(tenant, status);
+        if (!tenant.equals("acme")) {
+          without.onStatus(tenant, status);
+        }
+      }
+      cohorts.flush(10 + round, rows::add);
+    }
+    cohorts.forget("acme");
+    cohorts.forget("never-seen");
+    cohorts.flush(20, rows::add);
+    without.flush(20, expected::add);
+
+    java.util.Map<LocalDate, OnboardingCohortRow> latest = new java.util.HashMap<>();
+    rows.forEach(r -> latest.merge(r.cohortWeek(), r, (a, b) -> b.version() > a.version() ? b : a));
+    assertThat(expected).isNotEmpty();
+    for (OnboardingCohortRow row : expected) {
+      assertThat(latest.get(row.cohortWeek()).sameValues(row)).as(row.toString()).isTrue();
+    }
+  }
 }
