@@ -3,11 +3,13 @@ package dev.tenantpulse.flink.testing;
 import dev.tenantpulse.kafka.embedded.EmbeddedKafkaBroker;
 import dev.tenantpulse.scenario.generate.ScenarioEvent;
 import dev.tenantpulse.tenancy.events.EventCodec;
+import dev.tenantpulse.tenancy.events.TenantErasureNotice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -122,6 +124,21 @@ public final class TestKafka {
   public static int partitionOf(String tenantId, int partitions) {
     byte[] key = tenantId.getBytes(StandardCharsets.UTF_8);
     return Utils.toPositive(Utils.murmur2(key)) % partitions;
+  }
+
+  /** Sends a tenant's erasure notice, as the collector's erasure does. */
+  public static void sendErasureNotice(String topic, String tenantId, Instant erasedAt) {
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            topic,
+            null,
+            erasedAt.toEpochMilli(),
+            tenantId,
+            new TenantErasureNotice(tenantId, erasedAt).encode());
+    record.headers().add(TenantErasureNotice.HEADER, TenantErasureNotice.headerValue());
+    try (KafkaProducer<String, byte[]> producer = producer()) {
+      awaitAll(List.of(producer.send(record)));
+    }
   }
 
   /** Sends a raw record value (e.g. one that is not an event). */
