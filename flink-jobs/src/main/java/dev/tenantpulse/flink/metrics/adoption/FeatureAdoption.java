@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * <p>Day D closes once event time passes D+1d. Its rows are counted from scratch (30 days of
  * per-day feature users and one plan lookup per tenant: cheap once a day). A fact behind the closed
  * frontier recounts the closed days it belongs to and emits the rows whose values changed with a
- * higher version.
+ * higher version. Forgetting an erased tenant recounts, the same way, every closed day still held.
  */
 public final class FeatureAdoption {
 
@@ -127,6 +127,44 @@ public final class FeatureAdoption {
   }
 
   /**
+   * The tenant was erased: drops its feature days, its timeline (so it no longer counts in any
+   * plan's tenants) and its share in the window, then recounts the closed days still held in {@code
+   * emitted} and re-emits, with a higher version, the rows whose values change without it. Days not
+   * yet closed close without it. A tenant never seen is a no-op.
+   */
+  public void forget(String tenant, long now, Consumer<FeatureAdoptionRow> out) {
+    boolean hadTimeline = timelines.remove(tenant) != null;
+    boolean hadFeatureDays = dropFeatureDays(tenant);
+    if (!hadTimeline && !hadFeatureDays) {
+      return;
+    }
+    dropFromWindow(tenant);
+    if (lastClosed != Long.MIN_VALUE) {
+      recount(firstDay(), lastClosed, now, out);
+    }
+  }
+
+  /** Removes the tenant from every day's feature users; answers whether it was in any. */
+  private boolean dropFeatureDays(String tenant) {
+    boolean dropped = false;
+    for (Map<String, Set<String>> byFeature : usersByDay.values()) {
+      for (Set<String> tenants : byFeature.values()) {
+        dropped |= tenants.remove(tenant);
+      }
+      byFeature.values().removeIf(Set::isEmpty);
+    }
+    usersByDay.values().removeIf(Map::isEmpty);
+    return dropped;
+  }
+
+  /** Removes the tenant from the newest closed day's window, and the features only it used. */
+  private void dropFromWindow(String tenant) {
+    window.values().forEach(users -> users.remove(tenant));
+    // A feature left without users must not get rows on the next close.
+    window.values().removeIf(Map::isEmpty);
+  }
+
+  /**
    * Closes every day D with {@code D + 1d - 1ms <= watermark} and {@code D <= lastDayLimit}, in
    * order.
    */
@@ -218,7 +256,9 @@ public final class FeatureAdoption {
     Map<String, FeatureAdoptionRow> previous =
         emitted.computeIfAbsent(dayStart, d -> new HashMap<>());
     boolean emit = range.contains(dayStart);
-    for (FeatureAdoptionRow row : count(dayStart, users)) {
+    Set<String> emittedFeatures = new HashSet<>();
+    previous.values().forEach(r -> emittedFeatures.add(r.feature()));
+    for (FeatureAdoptionRow row : count(dayStart, users, emittedFeatures)) {
       String key = row.plan() + '\u0000' + row.feature();
       FeatureAdoptionRow old = previous.get(key);
       if (row.sameValues(old)) {
@@ -243,12 +283,18 @@ public final class FeatureAdoption {
     }
   }
 
-  /** The rows of day D from its window's users (feature -> tenant -> days), unversioned. */
-  List<FeatureAdoptionRow> count(long dayStart, Map<String, Map<String, Integer>> users) {
+  /**
+   * The rows of day D from its window's users (feature -> tenant -> days), unversioned. A feature
+   * the day already has rows of keeps them, with zero adopters once nobody left uses it (after a
+   * forget): a replacing table cannot delete the rows written before.
+   */
+  List<FeatureAdoptionRow> count(
+      long dayStart, Map<String, Map<String, Integer>> users, Set<String> emittedFeatures) {
     long end = dayStart + DAY_MS;
     List<String> features = new ArrayList<>(catalog.features());
-    new TreeSet<>(users.keySet())
-        .stream().filter(f -> !catalogFeatures.contains(f)).forEach(features::add);
+    TreeSet<String> seen = new TreeSet<>(users.keySet());
+    seen.addAll(emittedFeatures);
+    seen.stream().filter(f -> !catalogFeatures.contains(f)).forEach(features::add);
 
     Map<String, String> planOf = new HashMap<>();
     Map<String, Long> planTenants = new LinkedHashMap<>();

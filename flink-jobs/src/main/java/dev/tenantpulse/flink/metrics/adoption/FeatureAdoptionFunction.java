@@ -76,6 +76,7 @@ public final class FeatureAdoptionFunction
       case FEATURE_DAY ->
           adoption.onFeatureDay(fact.tenantId(), fact.time(), fact.feature(), now, rows);
       case LIFECYCLE -> adoption.onLifecycle(fact.tenantId(), fact.lifecycle(), now, rows);
+      case FORGET -> adoption.forget(fact.tenantId(), now, rows);
       default -> {
         // other facts are not this aggregator's
       }
