@@ -32,9 +32,14 @@ import java.util.TreeSet;
  * holds it from the per-hour sets, and every row whose values change (the hour itself and, through
  * weekly_avg, the same hour on the next seven days) is emitted again with a higher version.
  *
+ * <p>An erased tenant is forgotten ({@link #forget}): its share is taken out of every closed hour
+ * it counted in, and the rows that change are emitted again the same way. Per-hour sets are kept
+ * for a day only, so each tenant's counted window ends are kept as ranges for as long as counts
+ * are.
+ *
  * <p>State is bounded: per-hour tenant sets are kept for 24 h plus the lateness and a margin behind
- * the frontier, counts and emitted rows for 8 days plus the same, and lifecycle entries older than
- * that are compacted away (the latest plan and churn before it are kept).
+ * the frontier, counts, emitted rows and counted ranges for 8 days plus the same, and lifecycle
+ * entries older than that are compacted away (the latest plan and churn before it are kept).
  */
 public final class ActiveHours {
 
@@ -58,6 +63,8 @@ public final class ActiveHours {
   private final Map<String, TenantTimeline> timelines = new HashMap<>();
   private final TreeMap<Long, long[]> counts = new TreeMap<>();
   private final TreeMap<Long, EmittedHour> emitted = new TreeMap<>();
+  // Tenant to the window ends it counts in, as ranges first -> last (inclusive, whole hours).
+  private final Map<String, TreeMap<Long, Long>> countedIn = new HashMap<>();
   private Map<String, Integer> window = new HashMap<>();
 
   /**
@@ -102,6 +109,7 @@ public final class ActiveHours {
     long oldFirst = firstHour();
     noteTime(hour);
     boolean added = tenantsByHour.computeIfAbsent(hour, h -> new HashSet<>()).add(tenant);
+    noteCounted(tenant, hour);
     if (lastClosed == Long.MIN_VALUE) {
       return;
     }
@@ -171,6 +179,101 @@ public final class ActiveHours {
   }
 
   /**
+   * Erases the tenant: drops its hours, timeline and counted ranges, takes its share out of every
+   * closed hour it counted in and emits again the rows that change (those hours and, through
+   * weekly_avg, the same hours on the next seven days), with higher versions. Hours not closed yet
+   * close without it. A tenant never seen changes nothing. Once an hour is closed the first hour
+   * stays where it is, as its rows are written; before that it follows the remaining facts.
+   */
+  public void forget(String tenant, long now, Output out) {
+    TreeSet<Long> changed = new TreeSet<>();
+    TreeMap<Long, Long> counted = countedIn.remove(tenant);
+    if (counted != null) {
+      subtractFromClosedHours(tenant, counted, changed); // needs its timeline for the plan
+    }
+    timelines.remove(tenant);
+    tenantsByHour.values().forEach(hour -> hour.remove(tenant));
+    tenantsByHour.values().removeIf(Set::isEmpty);
+    window.remove(tenant);
+    if (lastClosed == Long.MIN_VALUE) {
+      recomputeTimeBounds();
+      return;
+    }
+    rederive(changed, firstHour(), now, out);
+  }
+
+  /** Takes the tenant (overall and under its plan at H) out of the counts of its closed hours. */
+  private void subtractFromClosedHours(
+      String tenant, TreeMap<Long, Long> ranges, Set<Long> changed) {
+    ranges.forEach(
+        (first, last) -> {
+          long to = Math.min(last, lastClosed);
+          for (long h = Math.max(first, firstHour()); h <= to; h += HOUR_MS) {
+            if (subtract(tenant, h)) {
+              changed.add(h);
+            }
+          }
+        });
+  }
+
+  /** Takes the tenant out of the counts of H; false when H has no counts (pruned). */
+  private boolean subtract(String tenant, long windowEnd) {
+    long[] c = counts.get(windowEnd);
+    if (c == null) {
+      return false;
+    }
+    long[] updated = c.clone();
+    updated[0]--;
+    int plan = planColumn(tenant, windowEnd);
+    if (plan > 0) {
+      updated[plan]--;
+    }
+    counts.put(windowEnd, updated);
+    return true;
+  }
+
+  /** Before any hour closes nothing is pruned, so the bounds follow exactly the facts left. */
+  private void recomputeTimeBounds() {
+    minHour = Long.MAX_VALUE;
+    maxHour = Long.MIN_VALUE;
+    tenantsByHour.keySet().forEach(this::noteTime);
+    timelines
+        .values()
+        .forEach(t -> t.entries().forEach(e -> noteTime(UtcTime.floorHour(e.timestamp()))));
+  }
+
+  /**
+   * Records the window ends a tenant-hour makes the tenant count in: H in (hour, hour+24h], except
+   * closed hours behind the recount floor, which a fact arriving now no longer reaches.
+   */
+  private void noteCounted(String tenant, long hour) {
+    long from = hour + HOUR_MS;
+    if (lastClosed != Long.MIN_VALUE) {
+      from = Math.max(from, Math.min(recountFloor(), lastClosed + HOUR_MS));
+    }
+    long to = hour + DAY_MS;
+    if (from <= to) {
+      addRange(countedIn.computeIfAbsent(tenant, t -> new TreeMap<>()), from, to);
+    }
+  }
+
+  /** Adds [from, to] to the ranges, merging it with those it overlaps or touches. */
+  private static void addRange(TreeMap<Long, Long> ranges, long from, long to) {
+    Map.Entry<Long, Long> before = ranges.floorEntry(from);
+    if (before != null && before.getValue() >= from - HOUR_MS) {
+      from = before.getKey();
+      to = Math.max(to, before.getValue());
+    }
+    Map.Entry<Long, Long> next = ranges.ceilingEntry(from);
+    while (next != null && next.getKey() <= to + HOUR_MS) {
+      to = Math.max(to, next.getValue());
+      ranges.remove(next.getKey());
+      next = ranges.higherEntry(next.getKey());
+    }
+    ranges.put(from, to);
+  }
+
+  /**
    * Whether the tenant has an active hour in [windowEnd-24h, windowEnd) other than {@code except}.
    */
   private boolean activeIn(String tenant, long windowEnd, long except) {
@@ -231,7 +334,8 @@ public final class ActiveHours {
     counts.put(windowEnd, count(window.keySet(), windowEnd));
     emitIfChanged(windowEnd, now, out);
     if (windowEnd % DAY_MS == 0) {
-      long horizon = retainedHoursFrom();
+      // Plans are kept as far back as counts: forgetting a tenant needs its plan at those hours.
+      long horizon = retainedCountsFrom();
       timelines.values().forEach(t -> t.compactBefore(horizon));
     }
   }
@@ -377,20 +481,31 @@ public final class ActiveHours {
     return lastClosed - DAY_MS - latenessMs - marginMs;
   }
 
+  private long retainedCountsFrom() {
+    return lastClosed - 8 * DAY_MS - latenessMs - marginMs;
+  }
+
   private void prune() {
     if (lastClosed == Long.MIN_VALUE) {
       return;
     }
     tenantsByHour.headMap(retainedHoursFrom()).clear();
-    long countsFrom = lastClosed - 8 * DAY_MS - latenessMs - marginMs;
+    long countsFrom = retainedCountsFrom();
     counts.headMap(countsFrom).clear();
     emitted.headMap(countsFrom).clear();
+    countedIn.values().forEach(ranges -> ranges.values().removeIf(last -> last < countsFrom));
+    countedIn.values().removeIf(TreeMap::isEmpty);
   }
 
   /** The rows last emitted for an hour and the version they carry. */
   public record EmittedHour(ActiveHourRow row, List<ActiveHourByPlanRow> planRows, long version) {}
 
-  /** Everything needed to continue after a restore, as Flink-serialisable values. */
+  /**
+   * Everything needed to continue after a restore, as Flink-serialisable values.
+   *
+   * @param countedIn each tenant's counted ranges as first, last pairs; null in a snapshot from
+   *     before forgetting existed
+   */
   public record Snapshot(
       long minHour,
       long maxHour,
@@ -398,7 +513,8 @@ public final class ActiveHours {
       Map<Long, List<String>> tenantsByHour,
       Map<String, List<LifecycleEntry>> timelines,
       Map<Long, List<Long>> counts,
-      Map<Long, EmittedHour> emitted) {}
+      Map<Long, EmittedHour> emitted,
+      Map<String, List<Long>> countedIn) {}
 
   public Snapshot snapshot() {
     Map<Long, List<String>> hours = new LinkedHashMap<>();
@@ -407,8 +523,28 @@ public final class ActiveHours {
     timelines.forEach((t, l) -> lines.put(t, l.entries()));
     Map<Long, List<Long>> c = new LinkedHashMap<>();
     counts.forEach((h, v) -> c.put(h, Arrays.stream(v).boxed().toList()));
+    Map<String, List<Long>> ranges = new HashMap<>();
+    countedIn.forEach((t, r) -> ranges.put(t, flatten(r)));
     return new Snapshot(
-        minHour, maxHour, lastClosed, hours, lines, c, new LinkedHashMap<>(emitted));
+        minHour, maxHour, lastClosed, hours, lines, c, new LinkedHashMap<>(emitted), ranges);
+  }
+
+  private static List<Long> flatten(TreeMap<Long, Long> ranges) {
+    List<Long> pairs = new ArrayList<>(2 * ranges.size());
+    ranges.forEach(
+        (first, last) -> {
+          pairs.add(first);
+          pairs.add(last);
+        });
+    return pairs;
+  }
+
+  private static TreeMap<Long, Long> unflatten(List<Long> pairs) {
+    TreeMap<Long, Long> ranges = new TreeMap<>();
+    for (int i = 0; i + 1 < pairs.size(); i += 2) {
+      ranges.put(pairs.get(i), pairs.get(i + 1));
+    }
+    return ranges;
   }
 
   public void restore(Snapshot s) {
@@ -423,7 +559,27 @@ public final class ActiveHours {
     s.counts().forEach((h, v) -> counts.put(h, v.stream().mapToLong(Long::longValue).toArray()));
     emitted.clear();
     emitted.putAll(s.emitted());
+    countedIn.clear();
+    if (s.countedIn() != null) {
+      s.countedIn().forEach((t, pairs) -> countedIn.put(t, unflatten(pairs)));
+    } else {
+      rangesFromKeptHours();
+    }
     window = lastClosed == Long.MIN_VALUE ? new HashMap<>() : windowOf(lastClosed);
+  }
+
+  /**
+   * For a snapshot from before counted ranges were kept: the ranges the kept day of tenant-hours
+   * implies, the best that is known (older hours a later forget cannot reach).
+   */
+  private void rangesFromKeptHours() {
+    tenantsByHour.forEach(
+        (hour, tenants) -> {
+          for (String tenant : tenants) {
+            TreeMap<Long, Long> ranges = countedIn.computeIfAbsent(tenant, t -> new TreeMap<>());
+            addRange(ranges, hour + HOUR_MS, hour + DAY_MS);
+          }
+        });
   }
 
   /** Each tenant active in [H-24h, H) with its number of active hours there. */

@@ -24,7 +24,7 @@ import org.apache.flink.util.OutputTag;
  * bounded input never goes beyond it.
  *
  * <p>The aggregator lives on the heap and is checkpointed whole into operator state: it is small (a
- * day of tenant-hour sets, a week of counts, a timeline per tenant).
+ * day of tenant-hour sets, a week of counts, a timeline and counted ranges per tenant).
  */
 public final class ActiveTenantsFunction
     extends KeyedProcessFunction<Integer, TenantFact, ActiveHourRow>
@@ -84,6 +84,7 @@ public final class ActiveTenantsFunction
     switch (fact.kind()) {
       case ACTIVE_HOUR -> hours.onActive(fact.tenantId(), fact.time(), now, output);
       case LIFECYCLE -> hours.onLifecycle(fact.tenantId(), fact.lifecycle(), now, output);
+      case FORGET -> hours.forget(fact.tenantId(), now, output);
       default -> {
         // other facts are not this aggregator's
       }

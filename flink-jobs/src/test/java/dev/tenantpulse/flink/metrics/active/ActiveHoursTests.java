@@ -3,15 +3,26 @@ package dev.tenantpulse.flink.metrics.active;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantpulse.flink.metrics.EmitRange;
+import dev.tenantpulse.flink.metrics.TenantFact;
 import dev.tenantpulse.flink.tenant.LifecycleEntry;
 import dev.tenantpulse.tenancy.events.EventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ActiveHoursTests {
 
@@ -202,5 +213,227 @@ class ActiveHoursTests {
     restored.closeUpTo(T0 + 25 * HOUR - 1, Long.MAX_VALUE, now, out);
     // window [T0+1h, T0+25h): b, c, d (a left with hour T0)
     assertThat(latest().get(Instant.ofEpochMilli(T0 + 25 * HOUR)).active24h()).isEqualTo(3);
+  }
+
+  @Test
+  void forgettingATenantNeverSeenEmitsNothing() {
+    hours.onLifecycle("acme", plan(EventType.TENANT_SIGNED_UP, T0, "starter"), now, out);
+    hours.onActive("acme", T0, now, out);
+    hours.onActive("acme2", T0 + HOUR, now, out);
+    closeTo(T0 + 3 * HOUR);
+    int overallBefore = overall.size();
+    int byPlanBefore = byPlan.size();
+
+    for (String lookAlike : List.of("ACME", "Acme", "acme3", "acm", "")) {
+      hours.forget(lookAlike, ++now, out);
+    }
+    assertThat(overall).hasSize(overallBefore);
+    assertThat(byPlan).hasSize(byPlanBefore);
+    closeTo(T0 + 4 * HOUR);
+    assertThat(latest().get(Instant.ofEpochMilli(T0 + 4 * HOUR)).active24h()).isEqualTo(2);
+    assertThat(latest(T0 + 4 * HOUR, "starter").active24h()).isEqualTo(1);
+  }
+
+  @Test
+  void aForgottenTenantIsTakenOutOfTheClosedHoursWithHigherVersions() {
+    hours.onLifecycle("acme", plan(EventType.TENANT_SIGNED_UP, T0, "starter"), now, out);
+    hours.onActive("acme", T0, now, out);
+    hours.onActive("acme2", T0 + HOUR, now, out);
+    closeTo(T0 + 3 * HOUR);
+    ActiveHourRow before = latest().get(Instant.ofEpochMilli(T0 + 2 * HOUR));
+    assertThat(before.active24h()).isEqualTo(2);
+
+    hours.forget("acme", ++now, out);
+    ActiveHourRow after = latest().get(Instant.ofEpochMilli(T0 + 2 * HOUR));
+    assertThat(after.active24h()).isEqualTo(1);
+    assertThat(after.version()).isGreaterThan(before.version());
+    assertThat(latest().get(Instant.ofEpochMilli(T0 + HOUR)).active24h()).isZero();
+    assertThat(latest(T0 + 2 * HOUR, "starter").active24h()).isZero();
+    assertThat(latest(T0 + 2 * HOUR, "unknown").active24h()).isEqualTo(1); // acme2, untouched
+  }
+
+  /**
+   * The defining property: after a forget every row (the latest version of each hour and plan)
+   * equals the row of an aggregator that never saw the tenant, whether the row was re-emitted by
+   * the forget, left alone, or closed after it.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 7, 42, 2025})
+  void aForgottenTenantLeavesTheRowsOfAnAggregatorThatNeverSawIt(long seed) {
+    for (String erased : List.of("acme", "ACME", "acme2", "t07")) {
+      Replay replay = replay(seed, erased, false, false);
+      assertThat(replay.differences()).as("%s, seed %d", erased, seed).isEmpty();
+      assertThat(replay.forgetEmitted).as("%s: the forget re-emits rows", erased).isPositive();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {3, 42})
+  void aForgottenTenantActiveAgainCountsFromItsNewFactsOnly(long seed) {
+    for (boolean restoredBeforeForget : List.of(false, true)) {
+      Replay replay = replay(seed, "acme", true, restoredBeforeForget);
+      assertThat(replay.differences())
+          .as("seed %d, restored %s", seed, restoredBeforeForget)
+          .isEmpty();
+    }
+  }
+
+  /** The rows an aggregator emitted, in order. */
+  static final class Recorder implements ActiveHours.Output {
+    final List<ActiveHourRow> overall = new ArrayList<>();
+    final List<ActiveHourByPlanRow> byPlan = new ArrayList<>();
+
+    @Override
+    public void overall(ActiveHourRow row) {
+      overall.add(row);
+    }
+
+    @Override
+    public void byPlan(ActiveHourByPlanRow row) {
+      byPlan.add(row);
+    }
+
+    int size() {
+      return overall.size() + byPlan.size();
+    }
+
+    /**
+     * The values of the latest version of each row ("H" or "H plan"), checking on the way that
+     * every re-emit of a row carries a higher version, as ReplacingMergeTree needs.
+     */
+    Map<String, List<Object>> latestValues() {
+      Map<String, Long> versions = new HashMap<>();
+      Map<String, List<Object>> values = new HashMap<>();
+      for (ActiveHourRow r : overall) {
+        String key = r.windowEnd().toString();
+        assertThat(r.version()).as(key).isGreaterThan(versions.getOrDefault(key, Long.MIN_VALUE));
+        versions.put(key, r.version());
+        values.put(key, Arrays.asList(r.active24h(), r.weeklyAvg(), r.dropRatio()));
+      }
+      for (ActiveHourByPlanRow r : byPlan) {
+        String key = r.windowEnd() + " " + r.plan();
+        assertThat(r.version()).as(key).isGreaterThan(versions.getOrDefault(key, Long.MIN_VALUE));
+        versions.put(key, r.version());
+        values.put(key, Arrays.asList(r.active24h(), r.weeklyAvg(), r.dropRatio()));
+      }
+      return values;
+    }
+  }
+
+  /** A fact and when it reaches the aggregator (in event time: facts arrive up to 90 min late). */
+  record Arrival(long at, TenantFact fact) {}
+
+  /** What a replay of generated facts left: one aggregator forgot a tenant, one never saw it. */
+  record Replay(Recorder withForget, Recorder neverSeen, int forgetEmitted) {
+
+    /** Each row whose latest values differ between the two: "forgot: ..., never saw: ...". */
+    Map<String, String> differences() {
+      Map<String, List<Object>> forgot = withForget.latestValues();
+      Map<String, List<Object>> fresh = neverSeen.latestValues();
+      Map<String, String> differ = new TreeMap<>();
+      Set<String> keys = new HashSet<>(forgot.keySet());
+      keys.addAll(fresh.keySet());
+      for (String key : keys) {
+        if (!Objects.equals(forgot.get(key), fresh.get(key))) {
+          differ.put(key, "forgot: " + forgot.get(key) + ", never saw: " + fresh.get(key));
+        }
+      }
+      return differ;
+    }
+  }
+
+  static final long FORGET_AT = T0 + 7 * DAY + 5 * HOUR + 17 * 60_000;
+
+  /**
+   * Feeds two aggregators the generated facts in arrival order, closing hours an hour behind the
+   * newest arrival, and at {@link #FORGET_AT} makes the first forget {@code erased}. The second
+   * never sees the tenant's facts from before the forget; after it the tenant sends nothing unless
+   * {@code activeAgain}, and then both get its new facts.
+   */
+  static Replay replay(long seed, String erased, boolean activeAgain, boolean restoreFirst) {
+    Recorder withForget = new Recorder();
+    Recorder neverSeen = new Recorder();
+    ActiveHours forgetting = aggregator();
+    ActiveHours fresh = aggregator();
+    long clock = 1_000;
+    int forgetEmitted = -1;
+    for (Arrival a : arrivals(seed)) {
+      if (forgetEmitted < 0 && a.at() >= FORGET_AT) {
+        if (restoreFirst) {
+          ActiveHours restored = aggregator();
+          restored.restore(forgetting.snapshot());
+          forgetting = restored;
+        }
+        int before = withForget.size();
+        forgetting.forget(erased, ++clock, withForget);
+        forgetEmitted = withForget.size() - before;
+      }
+      boolean ofErased = a.fact().tenantId().equals(erased);
+      boolean afterForget = forgetEmitted >= 0;
+      if (!ofErased || (afterForget && activeAgain)) {
+        feed(forgetting, a.fact(), ++clock, withForget);
+        feed(fresh, a.fact(), clock, neverSeen);
+      } else if (!afterForget) {
+        feed(forgetting, a.fact(), ++clock, withForget);
+      }
+      forgetting.closeUpTo(a.at() - HOUR, Long.MAX_VALUE, ++clock, withForget);
+      fresh.closeUpTo(a.at() - HOUR, Long.MAX_VALUE, clock, neverSeen);
+    }
+    long end = T0 + 11 * DAY; // past every arrival
+    forgetting.closeUpTo(end, Long.MAX_VALUE, ++clock, withForget);
+    fresh.closeUpTo(end, Long.MAX_VALUE, clock, neverSeen);
+    return new Replay(withForget, neverSeen, forgetEmitted);
+  }
+
+  static ActiveHours aggregator() {
+    return new ActiveHours(PLANS, HOUR, 6 * HOUR, EmitRange.ALL);
+  }
+
+  static void feed(ActiveHours hours, TenantFact fact, long now, ActiveHours.Output out) {
+    switch (fact.kind()) {
+      case ACTIVE_HOUR -> hours.onActive(fact.tenantId(), fact.time(), now, out);
+      case LIFECYCLE -> hours.onLifecycle(fact.tenantId(), fact.lifecycle(), now, out);
+      default -> throw new IllegalArgumentException(fact.toString());
+    }
+  }
+
+  /**
+   * 20 tenants (look-alike ids among them) with random active hours over ten days and signups, plan
+   * changes and churns, in arrival order. {@code first} is active in the very first hour, so the
+   * first hour does not depend on the erased tenant.
+   */
+  static List<Arrival> arrivals(long seed) {
+    Random random = new Random(seed);
+    List<String> tenants = new ArrayList<>(List.of("acme", "acme2", "ACME", "Acme", "acme "));
+    for (int i = 5; i < 20; i++) {
+      tenants.add(String.format("t%02d", i));
+    }
+    List<Arrival> arrivals = new ArrayList<>();
+    arrive(arrivals, random, TenantFact.activeHour("first", T0));
+    List<String> planNames = List.of("starter", "professional", "enterprise");
+    for (String tenant : tenants) {
+      double activity = 0.02 + random.nextDouble() * 0.4;
+      for (long h = T0; h < T0 + 10 * DAY; h += HOUR) {
+        if (random.nextDouble() < activity) {
+          arrive(arrivals, random, TenantFact.activeHour(tenant, h));
+        }
+      }
+      long at = T0 + random.nextLong(3 * DAY);
+      EventType type = EventType.TENANT_SIGNED_UP;
+      for (int e = random.nextInt(4); e > 0; e--) {
+        String planName =
+            type == EventType.TENANT_CHURNED ? null : planNames.get(random.nextInt(3));
+        arrive(arrivals, random, TenantFact.lifecycle(tenant, plan(type, at, planName)));
+        at += random.nextLong(3 * DAY);
+        type = random.nextInt(3) == 0 ? EventType.TENANT_CHURNED : EventType.PLAN_CHANGED;
+      }
+    }
+    arrivals.sort(Comparator.comparingLong(Arrival::at));
+    return arrivals;
+  }
+
+  private static void arrive(List<Arrival> arrivals, Random random, TenantFact fact) {
+    long within = fact.kind() == TenantFact.Kind.ACTIVE_HOUR ? random.nextLong(HOUR) : 0;
+    arrivals.add(new Arrival(fact.time() + within + random.nextLong(90 * 60_000), fact));
   }
 }
