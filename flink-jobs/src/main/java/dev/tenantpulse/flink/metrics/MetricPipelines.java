@@ -32,7 +32,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.util.Collector;
 
 /**
  * Attaches every metric pipeline to a stream of counted events.
@@ -49,14 +48,22 @@ public final class MetricPipelines {
 
   /**
    * Without erasure notices: a recompute reads the events table, where an erased tenant is gone.
+   * The notices' input is an empty source that ends at once, so its watermark is the end of time
+   * and never holds the events' back.
    */
   public static MetricStreams attach(DataStream<TenantEvent> countedEvents, MetricOptions options) {
     DataStream<TenantErasure> none =
         countedEvents
-            .flatMap((TenantEvent e, Collector<TenantErasure> out) -> {})
-            .returns(TypeInformation.of(TenantErasure.class))
+            .getExecutionEnvironment()
+            // One placeholder filtered out: Flink's fromData fails on an empty collection.
+            .fromData(
+                List.of(new TenantErasure("", 0, -1, -1)), TypeInformation.of(TenantErasure.class))
+            .setParallelism(1)
+            .uid("no-erasures")
+            .filter(e -> false)
+            .setParallelism(1)
             .name("no-erasures")
-            .uid("no-erasures");
+            .uid("no-erasures-filter");
     return attach(countedEvents, none, options);
   }
 
