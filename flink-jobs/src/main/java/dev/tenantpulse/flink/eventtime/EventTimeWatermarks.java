@@ -15,15 +15,21 @@ public final class EventTimeWatermarks {
 
   private EventTimeWatermarks() {}
 
-  public static WatermarkStrategy<SourceRecord> forEvents(EventTimeOptions options) {
-    return forEvents(options, WallClock.SYSTEM);
+  /**
+   * @param onlyReader whether the source has one reader (the default): it never goes idle as a
+   *     whole ({@link SilenceAwareWatermarkGenerator})
+   */
+  public static WatermarkStrategy<SourceRecord> forEvents(
+      EventTimeOptions options, boolean onlyReader) {
+    return forEvents(options, WallClock.SYSTEM, onlyReader);
   }
 
   public static WatermarkStrategy<SourceRecord> forEvents(
-      EventTimeOptions options, WallClock clock) {
+      EventTimeOptions options, WallClock clock, boolean onlyReader) {
     long bound = options.disorderBound().toMillis();
     long idle = options.idleTimeout().toMillis();
-    return WatermarkStrategy.<SourceRecord>forGenerator(new PerReader(bound, idle, clock))
+    return WatermarkStrategy.<SourceRecord>forGenerator(
+            new PerReader(bound, idle, clock, onlyReader))
         .withTimestampAssigner(
             (record, recordTimestamp) ->
                 record.isEvent() ? record.event().eventTime() : recordTimestamp);
@@ -41,12 +47,14 @@ public final class EventTimeWatermarks {
     private final long bound;
     private final long idle;
     private final WallClock clock;
+    private final boolean onlyReader;
     private transient ReaderFirstEvents firstEvents;
 
-    PerReader(long bound, long idle, WallClock clock) {
+    PerReader(long bound, long idle, WallClock clock, boolean onlyReader) {
       this.bound = bound;
       this.idle = idle;
       this.clock = clock;
+      this.onlyReader = onlyReader;
     }
 
     @Override
@@ -56,7 +64,7 @@ public final class EventTimeWatermarks {
       }
       return new EventsOnly(
           new SilenceAwareWatermarkGenerator<>(
-              bound, idle, clock, context.getInputActivityClock(), firstEvents));
+              bound, idle, clock, context.getInputActivityClock(), firstEvents, onlyReader));
     }
   }
 

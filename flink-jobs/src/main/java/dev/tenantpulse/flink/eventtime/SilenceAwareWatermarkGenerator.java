@@ -31,6 +31,11 @@ import org.apache.flink.util.clock.RelativeClock;
  * reaches every partition within moments, and none may be skipped while its first fetch is on its
  * way.
  *
+ * <p>When its reader is the job's only one, a partition goes idle before its first event only once
+ * another partition of the reader has seen one: the reader as a whole is never idle (see {@link
+ * #beforeFirstEvent}). With more readers a reader must be able to go idle, or one whose partitions
+ * never receive anything would stop event time for good.
+ *
  * <p>The generator is not checkpointed: after a restart a partition waits for its first event again
  * before following the wall clock. If the whole topic stays silent across a restart, hours
  * therefore resume closing only with the next event.
@@ -42,6 +47,7 @@ public final class SilenceAwareWatermarkGenerator<T> implements WatermarkGenerat
   private final WallClock wallClock;
   private final RelativeClock activityClock;
   private final ReaderFirstEvents readerFirstEvents;
+  private final boolean onlyReader;
 
   private boolean seenEvent;
   private boolean idle;
@@ -54,20 +60,23 @@ public final class SilenceAwareWatermarkGenerator<T> implements WatermarkGenerat
   /** A generator alone in its reader whose input is never back-pressured (tests). */
   public <C extends WallClock & RelativeClock> SilenceAwareWatermarkGenerator(
       long boundMillis, long idleTimeoutMillis, C clock) {
-    this(boundMillis, idleTimeoutMillis, clock, clock, new ReaderFirstEvents());
+    this(boundMillis, idleTimeoutMillis, clock, clock, new ReaderFirstEvents(), false);
   }
 
   /**
    * @param wallClock what event time follows during silence
    * @param activityClock what silence is measured on: stops while the input cannot make progress
    * @param readerFirstEvents shared by the generators of the partitions of one reader
+   * @param onlyReader whether its reader is the job's only one: then a partition goes idle before
+   *     its first event only once another partition of the reader has seen one
    */
   public SilenceAwareWatermarkGenerator(
       long boundMillis,
       long idleTimeoutMillis,
       WallClock wallClock,
       RelativeClock activityClock,
-      ReaderFirstEvents readerFirstEvents) {
+      ReaderFirstEvents readerFirstEvents,
+      boolean onlyReader) {
     if (boundMillis < 0 || idleTimeoutMillis <= 0) {
       throw new IllegalArgumentException("bound must be >= 0 and idle timeout > 0");
     }
@@ -76,6 +85,7 @@ public final class SilenceAwareWatermarkGenerator<T> implements WatermarkGenerat
     this.wallClock = wallClock;
     this.activityClock = activityClock;
     this.readerFirstEvents = readerFirstEvents;
+    this.onlyReader = onlyReader;
     this.quietSince = activityClock.relativeTimeMillis();
     this.firstEventsKnown = readerFirstEvents.count();
   }
@@ -115,7 +125,13 @@ public final class SilenceAwareWatermarkGenerator<T> implements WatermarkGenerat
       firstEventsKnown = firstEvents;
       quietSince = now;
     }
-    if (now - quietSince >= idleTimeout) {
+    // The job's only reader never goes idle as a whole: downstream, an input that turns active
+    // again is left out until its watermark catches up, and parallel operators pass the change on
+    // at different speeds, so a backlog arriving after an idle start could reach an operator
+    // behind a watermark another subtask had already taken past it. Nothing has to close before
+    // the first event anyway.
+    boolean mayIdle = !onlyReader || firstEvents > 0;
+    if (now - quietSince >= idleTimeout && mayIdle) {
       idle = true;
       output.markIdle();
     } else if (idle) {

@@ -7,6 +7,7 @@ import dev.tenantpulse.flink.events.EventsTableWriter;
 import dev.tenantpulse.flink.eventtime.EventTimeWatermarks;
 import dev.tenantpulse.flink.eventtime.LatenessAfterShuffle;
 import dev.tenantpulse.flink.eventtime.LatenessClassifier;
+import dev.tenantpulse.flink.eventtime.WithoutEventTime;
 import dev.tenantpulse.flink.metrics.MetricOptions;
 import dev.tenantpulse.flink.metrics.MetricPipelines;
 import dev.tenantpulse.flink.metrics.MetricStreams;
@@ -24,6 +25,7 @@ import dev.tenantpulse.flink.source.KafkaEventSource;
 import dev.tenantpulse.flink.source.ReceivedEvent;
 import dev.tenantpulse.flink.source.TenantErasure;
 import dev.tenantpulse.tenancy.events.TenantEvent;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -104,7 +106,7 @@ public final class TenantPulseJob {
         config.sourceParallelism() > 0 ? config.sourceParallelism() : env.getParallelism();
     return env.fromSource(
             KafkaEventSource.of(config.kafka(), config.eventTime().bounds()),
-            EventTimeWatermarks.forEvents(config.eventTime()),
+            EventTimeWatermarks.forEvents(config.eventTime(), readers == 1),
             "kafka: " + config.kafka().topic())
         .setParallelism(readers)
         .uid("kafka-source")
@@ -115,10 +117,20 @@ public final class TenantPulseJob {
         .name("accepted events");
   }
 
-  /** The tenants' erasure notices the source read ({@link #source}). */
+  /**
+   * The tenants' erasure notices the source read ({@link #source}), without event time: the
+   * per-tenant operator's watermark must be the events' alone ({@link WithoutEventTime}).
+   */
   public static DataStream<TenantErasure> erasuresFrom(
       SingleOutputStreamOperator<ReceivedEvent> source) {
-    return source.getSideOutput(AcceptedEvents.ERASURES);
+    return source
+        .getSideOutput(AcceptedEvents.ERASURES)
+        .transform(
+            "erasure notices",
+            TypeInformation.of(TenantErasure.class),
+            new WithoutEventTime<TenantErasure>())
+        .setParallelism(source.getParallelism())
+        .uid("erasure-notices");
   }
 
   /** The records {@code operator} refused (its dead letters). */

@@ -27,7 +27,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.FilterFunction;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -47,24 +46,21 @@ public final class MetricPipelines {
   private MetricPipelines() {}
 
   /**
-   * Without erasure notices: a recompute reads the events table, where an erased tenant is gone.
-   * The notices' input is an empty source that ends at once, so its watermark is the end of time
-   * and never holds the events' back.
+   * Without erasure notices (a recompute reads the events table, where an erased tenant is gone):
+   * the per-tenant operator has the events as its one input.
+   *
+   * @param countedEvents deduplicated events with event-time timestamps and watermarks, events
+   *     beyond the allowed lateness already removed
    */
   public static MetricStreams attach(DataStream<TenantEvent> countedEvents, MetricOptions options) {
-    DataStream<TenantErasure> none =
+    SingleOutputStreamOperator<TenantFact> facts =
         countedEvents
-            .getExecutionEnvironment()
-            // One placeholder filtered out: Flink's fromData fails on an empty collection.
-            .fromData(
-                List.of(new TenantErasure("", 0, -1, -1)), TypeInformation.of(TenantErasure.class))
-            .setParallelism(1)
-            .uid("no-erasures")
-            .filter(e -> false)
-            .setParallelism(1)
-            .name("no-erasures")
-            .uid("no-erasures-filter");
-    return attach(countedEvents, none, options);
+            .keyBy(TenantEvent::tenantId, Types.STRING)
+            .process(tenantEvents(options))
+            .returns(RowTypes.of(TenantFact.class))
+            .name("tenant-state-and-facts")
+            .uid("tenant-state-and-facts");
+    return attachAggregators(facts, options);
   }
 
   /**
@@ -76,19 +72,32 @@ public final class MetricPipelines {
       DataStream<TenantEvent> countedEvents,
       DataStream<TenantErasure> erasures,
       MetricOptions options) {
-    CatalogView catalog = options.catalogView();
-    long latenessMs = options.allowedLateness().toMillis();
-    long marginMs = options.retentionMargin().toMillis();
-    EmitRange range = options.emitRange();
-
     SingleOutputStreamOperator<TenantFact> facts =
         countedEvents
             .connect(erasures)
             .keyBy(TenantEvent::tenantId, TenantErasure::tenantId, Types.STRING)
-            .process(new TenantEventsFunction(catalog, latenessMs, marginMs, range))
+            .process(new ErasureAwareTenantEvents(tenantEvents(options)))
             .returns(RowTypes.of(TenantFact.class))
             .name("tenant-state-and-facts")
             .uid("tenant-state-and-facts");
+    return attachAggregators(facts, options);
+  }
+
+  private static TenantEventsFunction tenantEvents(MetricOptions options) {
+    return new TenantEventsFunction(
+        options.catalogView(),
+        options.allowedLateness().toMillis(),
+        options.retentionMargin().toMillis(),
+        options.emitRange());
+  }
+
+  /** The cross-tenant aggregators and every table's rows, from the per-tenant operator. */
+  private static MetricStreams attachAggregators(
+      SingleOutputStreamOperator<TenantFact> facts, MetricOptions options) {
+    CatalogView catalog = options.catalogView();
+    long latenessMs = options.allowedLateness().toMillis();
+    long marginMs = options.retentionMargin().toMillis();
+    EmitRange range = options.emitRange();
 
     SingleOutputStreamOperator<ActiveHourRow> active =
         factsOf(

@@ -28,7 +28,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
@@ -46,11 +46,11 @@ import org.slf4j.LoggerFactory;
  * removed. Events within the lateness may arrive behind the watermark: every row they change is
  * emitted again with a higher version.
  *
- * <p>Second input: tenants' erasure notices (keyed by tenant too). The operator then drops every
- * state it holds of the tenant, withdraws the tenant's shares of the days {@code
- * usage_daily_by_plan} still holds, and tells the aggregators to forget it ({@link
- * TenantFact.Kind#FORGET}), so no row written afterwards counts it. Events of the tenant that come
- * after the notice count again, as a new tenant's.
+ * <p>Tenants' erasure notices ({@link #forget}, from {@link ErasureAwareTenantEvents}, which runs
+ * this operator with the notices as a second input): the operator drops every state it holds of the
+ * tenant, withdraws the tenant's shares of the days {@code usage_daily_by_plan} still holds, and
+ * tells the aggregators to forget it ({@link TenantFact.Kind#FORGET}), so no row written afterwards
+ * counts it. Events of the tenant that come after the notice count again, as a new tenant's.
  *
  * <p>An event it cannot count (a fault of the event's values, {@link Rejections#isRecordFault}: a
  * usage sum beyond the double range, say) is a dead letter of stage {@code metrics} on {@link
@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * any state; a fault found later leaves what the event had already changed.
  */
 public final class TenantEventsFunction
-    extends KeyedCoProcessFunction<String, TenantEvent, TenantErasure, TenantFact> {
+    extends KeyedProcessFunction<String, TenantEvent, TenantFact> {
 
   private static final long serialVersionUID = 1L;
   private static final Logger log = LoggerFactory.getLogger(TenantEventsFunction.class);
@@ -116,7 +116,7 @@ public final class TenantEventsFunction
   }
 
   @Override
-  public void processElement1(TenantEvent event, Context ctx, Collector<TenantFact> out)
+  public void processElement(TenantEvent event, Context ctx, Collector<TenantFact> out)
       throws Exception {
     try {
       count(event, ctx, out);
@@ -169,9 +169,11 @@ public final class TenantEventsFunction
     }
   }
 
-  /** An erased tenant: forget everything of it here and in the aggregators. */
-  @Override
-  public void processElement2(TenantErasure erasure, Context ctx, Collector<TenantFact> out)
+  /**
+   * An erased tenant (the current key): forget everything of it here and in the aggregators. Called
+   * by {@link ErasureAwareTenantEvents}, which reads the notices beside the events.
+   */
+  public void forget(TenantErasure erasure, Context ctx, Collector<TenantFact> out)
       throws Exception {
     String tenant = ctx.getCurrentKey();
     for (UsageKey day : usage.days()) {

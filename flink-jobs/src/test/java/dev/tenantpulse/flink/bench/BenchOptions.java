@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * {@code bin/bench-flink [--tenants 10000] [--seed 42] [--parallelism 2] [--partitions 4]
- * [--live-seconds 20] [--batch-size N] [--state-backend rocksdb|hashmap] [--flink key=value]...}.
+ * [--live-seconds 20] [--batch-size N] [--state-backend rocksdb|hashmap] [--flink key=value]...
+ * [--job key=value]...}.
  *
  * @param tenants scenario size: 10,000 tenants is the scenario module's large scenario (~1.7 M
  *     arrivals over 40 days); fewer for a quicker run
@@ -18,6 +19,8 @@ import java.util.Map;
  *     default, incremental checkpoints) or hashmap (heap)
  * @param flink Flink configuration for the whole job on top of the job's own, to measure a setting
  *     (for example {@code state.backend.rocksdb.timer-service.factory=HEAP})
+ * @param job job properties for the whole job and freshness run, on top of the benchmark's (for
+ *     example {@code source.parallelism=2})
  */
 record BenchOptions(
     long seed,
@@ -27,7 +30,8 @@ record BenchOptions(
     Duration live,
     int batchSize,
     String stateBackend,
-    Map<String, String> flink) {
+    Map<String, String> flink,
+    Map<String, String> job) {
 
   static BenchOptions parse(String... args) {
     long seed = 42;
@@ -38,6 +42,7 @@ record BenchOptions(
     int batchSize = 0;
     String stateBackend = "rocksdb";
     Map<String, String> flink = new LinkedHashMap<>();
+    Map<String, String> job = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String key = args[i];
@@ -51,14 +56,8 @@ record BenchOptions(
           case "--live-seconds" -> liveSeconds = Integer.parseInt(value);
           case "--batch-size" -> batchSize = Integer.parseInt(value);
           case "--state-backend" -> stateBackend = String.valueOf(value);
-          case "--flink" -> {
-            int eq = value.indexOf('=');
-            if (eq < 1) {
-              problems.add("--flink takes key=value, got " + value);
-            } else {
-              flink.put(value.substring(0, eq), value.substring(eq + 1));
-            }
-          }
+          case "--flink" -> keyValue(key, value, flink, problems);
+          case "--job" -> keyValue(key, value, job, problems);
           default -> problems.add("unknown option " + key);
         }
       } catch (NumberFormatException | NullPointerException e) {
@@ -76,7 +75,7 @@ record BenchOptions(
           String.join("; ", problems)
               + "\nusage: bin/bench-flink [--tenants 10000] [--seed 42] [--parallelism 2]"
               + " [--partitions 4] [--live-seconds 20] [--batch-size N]"
-              + " [--state-backend rocksdb|hashmap] [--flink key=value]...");
+              + " [--state-backend rocksdb|hashmap] [--flink key=value]... [--job key=value]...");
     }
     return new BenchOptions(
         seed,
@@ -86,6 +85,17 @@ record BenchOptions(
         Duration.ofSeconds(liveSeconds),
         batchSize,
         stateBackend,
-        Map.copyOf(flink));
+        Map.copyOf(flink),
+        Map.copyOf(job));
+  }
+
+  private static void keyValue(
+      String option, String value, Map<String, String> to, List<String> problems) {
+    int eq = value.indexOf('=');
+    if (eq < 1) {
+      problems.add(option + " takes key=value, got " + value);
+    } else {
+      to.put(value.substring(0, eq), value.substring(eq + 1));
+    }
   }
 }

@@ -131,7 +131,7 @@ public final class FlinkBenchmark {
     TenantPulseJob.configure(env, config);
     env.fromSource(
             KafkaEventSource.of(config.kafka(), config.eventTime().bounds()),
-            EventTimeWatermarks.forEvents(config.eventTime()),
+            EventTimeWatermarks.forEvents(config.eventTime(), options.parallelism() == 1),
             "kafka")
         .sinkTo(new DiscardingSink<>());
     return rate(env.execute("bench-pass-through"), events);
@@ -156,6 +156,7 @@ public final class FlinkBenchmark {
     if (options.batchSize() > 0) {
       p.put("sink.batch-size", Integer.toString(options.batchSize()));
     }
+    p.putAll(options.job());
     return TestJobs.config(p);
   }
 

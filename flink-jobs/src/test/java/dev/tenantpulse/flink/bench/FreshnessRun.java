@@ -70,6 +70,7 @@ final class FreshnessRun {
     if (options.batchSize() > 0) {
       p.put("sink.batch-size", Integer.toString(options.batchSize()));
     }
+    p.putAll(options.job());
     var config = TestJobs.config(p);
     long bound = config.eventTime().disorderBound().toMillis();
     StreamExecutionEnvironment env = TestFlink.env(options.parallelism());

@@ -39,8 +39,10 @@ class SilenceAwareWatermarkGeneratorTests {
   @Test
   void anIdlePartitionWithoutEventsHoldsBackAgainWhenAnotherOfItsReaderReadsItsFirstEvent() {
     ReaderFirstEvents reader = new ReaderFirstEvents();
-    var empty = new SilenceAwareWatermarkGenerator<String>(BOUND, IDLE, clock, clock, reader);
-    var first = new SilenceAwareWatermarkGenerator<String>(BOUND, IDLE, clock, clock, reader);
+    var empty =
+        new SilenceAwareWatermarkGenerator<String>(BOUND, IDLE, clock, clock, reader, false);
+    var first =
+        new SilenceAwareWatermarkGenerator<String>(BOUND, IDLE, clock, clock, reader, false);
     RecordingOutput firstOut = new RecordingOutput();
     clock.advance(IDLE);
     empty.onPeriodicEmit(out);
@@ -57,6 +59,29 @@ class SilenceAwareWatermarkGeneratorTests {
     empty.onPeriodicEmit(out);
     assertThat(out.idleMarks).isEqualTo(2);
     assertThat(out.activeMarks).isEqualTo(1);
+    assertThat(out.watermarks).isEmpty();
+  }
+
+  @Test
+  void theOnlyReaderIsNeverIdleAsAWholeButAnEmptyPartitionIsOnceAnotherHasEvents() {
+    ReaderFirstEvents reader = new ReaderFirstEvents();
+    var empty = new SilenceAwareWatermarkGenerator<String>(BOUND, IDLE, clock, clock, reader, true);
+    var first = new SilenceAwareWatermarkGenerator<String>(BOUND, IDLE, clock, clock, reader, true);
+    RecordingOutput firstOut = new RecordingOutput();
+    clock.advance(10 * IDLE); // a quiet start, however long: no partition goes idle
+    empty.onPeriodicEmit(out);
+    first.onPeriodicEmit(firstOut);
+    assertThat(out.idleMarks + firstOut.idleMarks).isZero();
+    assertThat(out.watermarks).isEmpty();
+
+    first.onEvent("a", T0, firstOut); // traffic starts: the empty one holds back for a timeout
+    empty.onPeriodicEmit(out);
+    clock.advance(IDLE - 1);
+    empty.onPeriodicEmit(out);
+    assertThat(out.idleMarks).isZero();
+    clock.advance(1); // then it stops holding the others back
+    empty.onPeriodicEmit(out);
+    assertThat(out.idleMarks).isEqualTo(1);
     assertThat(out.watermarks).isEmpty();
   }
 
@@ -130,7 +155,7 @@ class SilenceAwareWatermarkGeneratorTests {
     ManualClock activity = new ManualClock(0);
     var stalled =
         new SilenceAwareWatermarkGenerator<String>(
-            BOUND, IDLE, clock, activity, new ReaderFirstEvents());
+            BOUND, IDLE, clock, activity, new ReaderFirstEvents(), false);
     stalled.onEvent("a", T0, out);
     clock.advance(10 * IDLE); // the wall clock runs; the activity clock stands while stalled
     stalled.onPeriodicEmit(out);

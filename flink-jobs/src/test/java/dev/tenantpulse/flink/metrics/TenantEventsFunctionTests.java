@@ -22,6 +22,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
+/** The per-tenant operator as the streaming job runs it: with erasure notices beside the events. */
 class TenantEventsFunctionTests {
 
   @Test
@@ -129,11 +130,12 @@ class TenantEventsFunctionTests {
     var harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new KeyedCoProcessOperator<>(
-                new TenantEventsFunction(
-                    CatalogView.of(PlanCatalog.defaultCatalog()),
-                    Duration.ofHours(1).toMillis(),
-                    Duration.ofHours(1).toMillis(),
-                    EmitRange.ALL)),
+                new ErasureAwareTenantEvents(
+                    new TenantEventsFunction(
+                        CatalogView.of(PlanCatalog.defaultCatalog()),
+                        Duration.ofHours(1).toMillis(),
+                        Duration.ofHours(1).toMillis(),
+                        EmitRange.ALL))),
             TenantEvent::tenantId,
             TenantErasure::tenantId,
             Types.STRING);
