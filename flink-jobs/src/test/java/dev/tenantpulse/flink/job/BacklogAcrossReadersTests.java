@@ -121,7 +121,7 @@ class BacklogAcrossReadersTests {
     void sendAndAwait(List<ScenarioEvent> events) throws Exception {
       TestKafka.send(topic, events);
       sent += events.size();
-      awaitCount("SELECT count() FROM " + db + ".events FINAL", sent);
+      TestWarehouse.awaitEvents(db, sent, Duration.ofSeconds(90));
     }
 
     long lateEvents() throws Exception {
@@ -166,19 +166,6 @@ class BacklogAcrossReadersTests {
       assertThat(TestWarehouse.rows(daily))
           .as("usage_daily against the events stored as not late")
           .isEqualTo(TestWarehouse.rows(dailyFromEvents));
-    }
-
-    private void awaitCount(String sql, long expected) throws Exception {
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      long seen = 0;
-      while (System.nanoTime() < deadline) {
-        seen = TestWarehouse.count(sql);
-        if (seen >= expected) {
-          return;
-        }
-        Thread.sleep(200);
-      }
-      throw new AssertionError(seen + " of " + expected + " events stored within 90 s");
     }
 
     void cancel() throws Exception {

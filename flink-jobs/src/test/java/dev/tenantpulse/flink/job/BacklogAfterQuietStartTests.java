@@ -47,7 +47,7 @@ class BacklogAfterQuietStartTests {
     try {
       Thread.sleep(IDLE.toMillis() * 3 / 2); // every partition reports idle
       TestKafka.send(topic, backlog);
-      awaitEvents(db, backlog.size(), Duration.ofSeconds(90));
+      TestWarehouse.awaitEvents(db, backlog.size(), Duration.ofSeconds(90));
 
       assertThat(TestWarehouse.count("SELECT countIf(late = 1) FROM " + db + ".events FINAL"))
           .as("events judged late out of %d sent in order", backlog.size())
@@ -55,19 +55,6 @@ class BacklogAfterQuietStartTests {
     } finally {
       job.cancel().get();
     }
-  }
-
-  private static void awaitEvents(String db, long expected, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long seen = 0;
-    while (System.nanoTime() < deadline) {
-      seen = TestWarehouse.count("SELECT count() FROM " + db + ".events FINAL");
-      if (seen >= expected) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(seen + " of " + expected + " events stored within " + timeout);
   }
 
   /** Every tenant active every 15 minutes in [from, until), all sent in event-time order. */

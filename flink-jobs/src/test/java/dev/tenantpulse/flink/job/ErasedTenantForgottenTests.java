@@ -86,10 +86,10 @@ class ErasedTenantForgottenTests {
     JobClient job = env.executeAsync("erased-tenant-forgotten");
     try {
       TestKafka.send(topic, first);
-      awaitEvents(db, distinctEvents(first, List.of()));
+      TestWarehouse.awaitEvents(db, distinctEvents(first, List.of()), Duration.ofSeconds(120));
       TestKafka.sendErasureNotice(topic, erased, MIDDLE);
       TestKafka.send(topic, rest);
-      awaitEvents(db, distinctEvents(first, rest));
+      TestWarehouse.awaitEvents(db, distinctEvents(first, rest), Duration.ofSeconds(120));
 
       List<String> differences = List.of();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -143,18 +143,5 @@ class ErasedTenantForgottenTests {
         .map(a -> a.event().tenantId() + "/" + a.event().id())
         .distinct()
         .count();
-  }
-
-  private static void awaitEvents(String db, long expected) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    long seen = 0;
-    while (System.nanoTime() < deadline) {
-      seen = TestWarehouse.count("SELECT count() FROM " + db + ".events FINAL");
-      if (seen >= expected) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError(seen + " of " + expected + " events stored within 120 s");
   }
 }

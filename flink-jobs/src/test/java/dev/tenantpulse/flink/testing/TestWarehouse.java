@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,5 +56,19 @@ public final class TestWarehouse {
 
   public static long count(String sql) throws SQLException {
     return ((Number) rows(sql).get(0).get(0)).longValue();
+  }
+
+  /** Waits until {@code db.events} holds {@code expected} events (after FINAL) or fails. */
+  public static void awaitEvents(String db, long expected, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long seen = 0;
+    while (System.nanoTime() < deadline) {
+      seen = count("SELECT count() FROM " + db + ".events FINAL");
+      if (seen >= expected) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError(seen + " of " + expected + " events stored within " + timeout);
   }
 }
