@@ -41,10 +41,9 @@ public final class LatenessAfterShuffle extends ProcessFunction<ReceivedEvent, R
 
   @Override
   public void processElement(ReceivedEvent event, Context ctx, Collector<ReceivedEvent> out) {
-    long watermark = ctx.timerService().currentWatermark();
     if (!event.late()
-        && watermark > Long.MIN_VALUE + lateness
-        && event.eventTime() < watermark - lateness) {
+        && LatenessClassifier.isBehind(
+            event.eventTime(), ctx.timerService().currentWatermark(), lateness)) {
       markedLate.inc();
       out.collect(event.asLate());
     } else {

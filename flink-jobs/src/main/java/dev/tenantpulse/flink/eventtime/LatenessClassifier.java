@@ -70,12 +70,19 @@ public final class LatenessClassifier extends ProcessFunction<ReceivedEvent, Rec
     if (newest != null) {
       frontier = Math.max(frontier, newest - bound - 1);
     }
-    // frontier - lateness without overflow when nothing has been seen yet (Long.MIN_VALUE)
-    boolean late = frontier > Long.MIN_VALUE + lateness && eventTime < frontier - lateness;
+    boolean late = isBehind(eventTime, frontier, lateness);
     if (newest == null || eventTime > newest) {
       newestByPartition.put(event.partition(), eventTime);
     }
     return late ? event.asLate() : event;
+  }
+
+  /**
+   * Whether {@code eventTime} is more than {@code lateness} behind {@code frontier}; never when
+   * nothing has been seen yet ({@code frontier} near {@link Long#MIN_VALUE}: no overflow).
+   */
+  static boolean isBehind(long eventTime, long frontier, long lateness) {
+    return frontier > Long.MIN_VALUE + lateness && eventTime < frontier - lateness;
   }
 
   @Override

@@ -25,6 +25,7 @@ public final class ErasureAwareTenantEvents
   private static final long serialVersionUID = 1L;
 
   private final TenantEventsFunction events;
+  private transient Adapter adapter;
 
   public ErasureAwareTenantEvents(TenantEventsFunction events) {
     this.events = events;
@@ -34,6 +35,7 @@ public final class ErasureAwareTenantEvents
   public void open(OpenContext openContext) throws Exception {
     events.setRuntimeContext(getRuntimeContext());
     events.open(openContext);
+    adapter = new Adapter(events);
   }
 
   @Override
@@ -44,72 +46,67 @@ public final class ErasureAwareTenantEvents
   @Override
   public void processElement1(TenantEvent event, Context ctx, Collector<TenantFact> out)
       throws Exception {
-    events.processElement(event, context(ctx), out);
+    events.processElement(event, adapter.of(ctx, null), out);
   }
 
   @Override
   public void processElement2(TenantErasure erasure, Context ctx, Collector<TenantFact> out)
       throws Exception {
-    events.forget(erasure, context(ctx), out);
+    events.forget(erasure, adapter.of(ctx, null), out);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TenantFact> out)
       throws Exception {
-    events.onTimer(timestamp, timerContext(ctx), out);
+    events.onTimer(timestamp, adapter.of(ctx, ctx.timeDomain()), out);
   }
 
-  private KeyedProcessFunction<String, TenantEvent, TenantFact>.Context context(Context ctx) {
-    return events.new Context() {
-      @Override
-      public Long timestamp() {
-        return ctx.timestamp();
-      }
+  /**
+   * The two-input operator's context seen as the one-input function's. One instance, pointed at the
+   * current context on every call (Flink reuses its own the same way): no allocation per event. A
+   * timer context is also an element context, so one class serves both.
+   */
+  private static final class Adapter
+      extends KeyedProcessFunction<String, TenantEvent, TenantFact>.OnTimerContext {
 
-      @Override
-      public TimerService timerService() {
-        return ctx.timerService();
-      }
+    private KeyedCoProcessFunction<String, TenantEvent, TenantErasure, TenantFact>.Context ctx;
+    private TimeDomain domain;
 
-      @Override
-      public <X> void output(OutputTag<X> outputTag, X value) {
-        ctx.output(outputTag, value);
-      }
+    Adapter(TenantEventsFunction events) {
+      events.super();
+    }
 
-      @Override
-      public String getCurrentKey() {
-        return ctx.getCurrentKey();
-      }
-    };
-  }
+    Adapter of(
+        KeyedCoProcessFunction<String, TenantEvent, TenantErasure, TenantFact>.Context ctx,
+        TimeDomain domain) {
+      this.ctx = ctx;
+      this.domain = domain;
+      return this;
+    }
 
-  private KeyedProcessFunction<String, TenantEvent, TenantFact>.OnTimerContext timerContext(
-      OnTimerContext ctx) {
-    return events.new OnTimerContext() {
-      @Override
-      public Long timestamp() {
-        return ctx.timestamp();
-      }
+    @Override
+    public Long timestamp() {
+      return ctx.timestamp();
+    }
 
-      @Override
-      public TimerService timerService() {
-        return ctx.timerService();
-      }
+    @Override
+    public TimerService timerService() {
+      return ctx.timerService();
+    }
 
-      @Override
-      public <X> void output(OutputTag<X> outputTag, X value) {
-        ctx.output(outputTag, value);
-      }
+    @Override
+    public <X> void output(OutputTag<X> outputTag, X value) {
+      ctx.output(outputTag, value);
+    }
 
-      @Override
-      public TimeDomain timeDomain() {
-        return ctx.timeDomain();
-      }
+    @Override
+    public TimeDomain timeDomain() {
+      return domain;
+    }
 
-      @Override
-      public String getCurrentKey() {
-        return ctx.getCurrentKey();
-      }
-    };
+    @Override
+    public String getCurrentKey() {
+      return ctx.getCurrentKey();
+    }
   }
 }

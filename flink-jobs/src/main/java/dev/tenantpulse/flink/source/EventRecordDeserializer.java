@@ -55,20 +55,9 @@ public final class EventRecordDeserializer
     try {
       event = codec().decode(record.value() == null ? new byte[0] : record.value());
     } catch (RuntimeException e) {
-      if (undecodable != null) {
-        undecodable.inc();
-      }
       out.collect(
-          SourceRecord.of(
-              RejectedRecord.ofKafka(
-                  RejectedRecord.DECODE,
-                  e.getMessage() == null ? RejectedRecord.reasonOf(e) : e.getMessage(),
-                  record.topic(),
-                  record.partition(),
-                  record.offset(),
-                  record.key(),
-                  record.value(),
-                  System.currentTimeMillis())));
+          undecodable(
+              record, e.getMessage() == null ? RejectedRecord.reasonOf(e) : e.getMessage()));
       return;
     }
     String problem = bounds.problem(event.timestamp(), record.timestamp());
@@ -110,13 +99,18 @@ public final class EventRecordDeserializer
     } else {
       problem = "unknown control record " + TenantErasureNotice.HEADER + " header";
     }
+    return undecodable(record, problem);
+  }
+
+  /** The dead letter of a record that is no event (stage decode), counted. */
+  private SourceRecord undecodable(ConsumerRecord<byte[], byte[]> record, String reason) {
     if (undecodable != null) {
       undecodable.inc();
     }
     return SourceRecord.of(
         RejectedRecord.ofKafka(
             RejectedRecord.DECODE,
-            problem,
+            reason,
             record.topic(),
             record.partition(),
             record.offset(),

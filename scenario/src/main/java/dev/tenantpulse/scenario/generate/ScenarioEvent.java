@@ -1,6 +1,7 @@
 package dev.tenantpulse.scenario.generate;
 
 import dev.tenantpulse.tenancy.events.TenantEvent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,5 +20,14 @@ public record ScenarioEvent(
   public ScenarioEvent {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(receivedAt, "receivedAt");
+  }
+
+  /** The same arrival moved in time: its event time and its receive time both by {@code shift}. */
+  public ScenarioEvent shiftedBy(Duration shift) {
+    return new ScenarioEvent(
+        event.toBuilder().timestamp(event.timestamp().plus(shift)).build(),
+        receivedAt.plus(shift),
+        duplicate,
+        late);
   }
 }

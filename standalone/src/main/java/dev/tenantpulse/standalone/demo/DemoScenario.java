@@ -51,14 +51,12 @@ record DemoScenario(List<ScenarioEvent> events, List<String> stillActive, Instan
     Set<String> active = new TreeSet<>();
     Instant lastDay = end.minus(Duration.ofDays(1));
     for (ScenarioEvent arrival : scenario.arrivals()) {
-      TenantEvent event =
-          arrival.event().toBuilder().timestamp(arrival.event().timestamp().plus(shift)).build();
+      ScenarioEvent moved = arrival.shiftedBy(shift);
+      TenantEvent event = moved.event();
       if (event.timestamp().isAfter(end)) {
         continue; // never ahead of the clock: the collector refuses the future
       }
-      shifted.add(
-          new ScenarioEvent(
-              event, arrival.receivedAt().plus(shift), arrival.duplicate(), arrival.late()));
+      shifted.add(moved);
       if (!event.timestamp().isBefore(lastDay) && event.type().isActivity()) {
         active.add(event.tenantId());
       }

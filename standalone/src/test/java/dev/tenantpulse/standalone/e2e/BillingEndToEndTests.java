@@ -279,12 +279,7 @@ class BillingEndToEndTests {
     scenarioStart = config.start().plus(shift);
     List<ScenarioEvent> shifted = new ArrayList<>();
     for (ScenarioEvent a : ScenarioGenerator.generate(config).arrivals()) {
-      shifted.add(
-          new ScenarioEvent(
-              a.event().toBuilder().timestamp(a.event().timestamp().plus(shift)).build(),
-              a.receivedAt().plus(shift),
-              a.duplicate(),
-              a.late()));
+      shifted.add(a.shiftedBy(shift));
     }
     return shifted;
   }

@@ -133,12 +133,7 @@ class EndToEndTests {
     Duration shift = Duration.between(config.end(), end);
     List<ScenarioEvent> shifted = new ArrayList<>();
     for (ScenarioEvent a : scenario.arrivals()) {
-      shifted.add(
-          new ScenarioEvent(
-              a.event().toBuilder().timestamp(a.event().timestamp().plus(shift)).build(),
-              a.receivedAt().plus(shift),
-              a.duplicate(),
-              a.late()));
+      shifted.add(a.shiftedBy(shift));
     }
     return shifted;
   }
