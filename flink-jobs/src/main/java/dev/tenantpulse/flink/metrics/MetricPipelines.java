@@ -19,6 +19,7 @@ import dev.tenantpulse.flink.metrics.usage.UsageHourRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsageMonthRowWriter;
 import dev.tenantpulse.flink.metrics.usage.UsagePlanShare;
 import dev.tenantpulse.flink.rejected.Rejections;
+import dev.tenantpulse.flink.serialization.CompactTypeInfo;
 import dev.tenantpulse.flink.source.TenantErasure;
 import dev.tenantpulse.flink.tenant.TenantRowWriter;
 import dev.tenantpulse.tenancy.events.TenantEvent;
@@ -57,7 +58,7 @@ public final class MetricPipelines {
         countedEvents
             .keyBy(TenantEvent::tenantId, Types.STRING)
             .process(tenantEvents(options))
-            .returns(RowTypes.of(TenantFact.class))
+            .returns(CompactTypeInfo.TENANT_FACT)
             .name("tenant-state-and-facts")
             .uid("tenant-state-and-facts");
     return attachAggregators(facts, options);
@@ -77,7 +78,7 @@ public final class MetricPipelines {
             .connect(erasures)
             .keyBy(TenantEvent::tenantId, TenantErasure::tenantId, Types.STRING)
             .process(new ErasureAwareTenantEvents(tenantEvents(options)))
-            .returns(RowTypes.of(TenantFact.class))
+            .returns(CompactTypeInfo.TENANT_FACT)
             .name("tenant-state-and-facts")
             .uid("tenant-state-and-facts");
     return attachAggregators(facts, options);

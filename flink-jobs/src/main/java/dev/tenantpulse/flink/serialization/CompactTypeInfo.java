@@ -1,5 +1,6 @@
 package dev.tenantpulse.flink.serialization;
 
+import dev.tenantpulse.flink.metrics.TenantFact;
 import dev.tenantpulse.flink.source.ReceivedEvent;
 import dev.tenantpulse.tenancy.events.TenantEvent;
 import org.apache.flink.api.common.serialization.SerializerConfig;
@@ -8,7 +9,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * The type information of a record with a hand-written serializer: what the operators that emit
- * {@link TenantEvent} and {@link ReceivedEvent} declare, so the shuffles after them use it.
+ * {@link TenantEvent}, {@link ReceivedEvent} and {@link TenantFact} declare, so the shuffles after
+ * them use it.
  */
 public final class CompactTypeInfo<T> extends TypeInformation<T> {
 
@@ -18,6 +20,8 @@ public final class CompactTypeInfo<T> extends TypeInformation<T> {
       new CompactTypeInfo<>(TenantEvent.class, TenantEventSerializer.INSTANCE);
   public static final CompactTypeInfo<ReceivedEvent> RECEIVED_EVENT =
       new CompactTypeInfo<>(ReceivedEvent.class, ReceivedEventSerializer.INSTANCE);
+  public static final CompactTypeInfo<TenantFact> TENANT_FACT =
+      new CompactTypeInfo<>(TenantFact.class, TenantFactSerializer.INSTANCE);
 
   private final Class<T> type;
   private final TypeSerializer<T> serializer;

@@ -2,7 +2,10 @@ package dev.tenantpulse.flink.serialization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenantpulse.flink.metrics.TenantFact;
+import dev.tenantpulse.flink.metrics.onboarding.OnboardingStatus;
 import dev.tenantpulse.flink.source.ReceivedEvent;
+import dev.tenantpulse.flink.tenant.LifecycleEntry;
 import dev.tenantpulse.tenancy.catalog.BillingModel;
 import dev.tenantpulse.tenancy.catalog.TenancyModel;
 import dev.tenantpulse.tenancy.events.EventType;
@@ -51,6 +54,27 @@ class CompactSerializerTests {
   }
 
   @Test
+  void everyGeneratedFactComesBackEqualInOneStream() throws IOException {
+    Random random = new Random(20261207L);
+    List<TenantFact> written = new ArrayList<>();
+    DataOutputSerializer out = new DataOutputSerializer(1024);
+    for (int i = 0; i < 5_000; i++) {
+      TenantFact f = fact(random);
+      written.add(f);
+      TenantFactSerializer.INSTANCE.serialize(f, out);
+    }
+    DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+    for (TenantFact f : written) {
+      assertThat(TenantFactSerializer.INSTANCE.deserialize(in)).isEqualTo(f);
+    }
+    assertThat(in.available()).isZero();
+    assertThat(CompactTypeInfo.TENANT_FACT.createSerializer(new SerializerConfigImpl()))
+        .isSameAs(TenantFactSerializer.INSTANCE);
+    assertThat(TenantFactSerializer.INSTANCE.snapshotConfiguration().restoreSerializer())
+        .isSameAs(TenantFactSerializer.INSTANCE);
+  }
+
+  @Test
   void copyingBetweenViewsKeepsTheBytes() throws IOException {
     TenantEvent e = event(new Random(7));
     DataOutputSerializer first = new DataOutputSerializer(64);
@@ -89,6 +113,40 @@ class CompactSerializerTests {
             ? "{\"k\":\"" + "語".repeat(32 * 1024 / 3) + "\"}"
             : r.nextBoolean() ? null : "{\"k\":\"" + text(r) + "\"}",
         r.nextBoolean() ? null : "cus_" + Integer.toString(r.nextInt(Integer.MAX_VALUE), 36));
+  }
+
+  /** Any combination of parts, not only the ones a kind carries: the layout must not assume. */
+  private static TenantFact fact(Random r) {
+    TenantFact.Kind[] kinds = TenantFact.Kind.values();
+    EventType[] types = EventType.values();
+    LifecycleEntry entry =
+        r.nextBoolean()
+            ? null
+            : new LifecycleEntry(
+                r.nextInt(5) == 0 ? null : types[r.nextInt(types.length)],
+                r.nextLong(),
+                r.nextBoolean() ? null : text(r),
+                r.nextBoolean()
+                    ? null
+                    : BillingModel.values()[r.nextInt(BillingModel.values().length)],
+                r.nextBoolean()
+                    ? null
+                    : TenancyModel.values()[r.nextInt(TenancyModel.values().length)],
+                r.nextBoolean() ? null : r.nextInt());
+    OnboardingStatus onboarding =
+        r.nextBoolean()
+            ? null
+            : new OnboardingStatus(
+                r.nextLong(),
+                r.nextBoolean() ? null : r.nextLong(),
+                r.nextBoolean() ? null : r.nextLong());
+    return new TenantFact(
+        kinds[r.nextInt(kinds.length)],
+        "tenant-" + text(r),
+        r.nextLong(),
+        r.nextBoolean() ? null : text(r),
+        entry,
+        onboarding);
   }
 
   private static String text(Random r) {
