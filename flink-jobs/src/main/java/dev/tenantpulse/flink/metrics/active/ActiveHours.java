@@ -26,11 +26,12 @@ import java.util.TreeSet;
  * {@link ActiveTenantsFunction}, free of Flink so it can be tested directly.
  *
  * <p>Hours close in order as event time passes them. The tenants of the newest closed window are
- * kept as a multiset (tenant to number of its active hours in the window), so closing the next hour
- * costs the tenants of the hour entering and the hour leaving, not 24 hours of tenants. A fact
- * behind the closed frontier (an event within the lateness) recounts the closed hours whose window
- * holds it from the per-hour sets, and every row whose values change (the hour itself and, through
- * weekly_avg, the same hour on the next seven days) is emitted again with a higher version.
+ * kept as a multiset (tenant to number of its active hours in the window) with their counts per
+ * plan at the window's end, so closing the next hour costs the tenants of the hour entering, of the
+ * hour leaving and those whose plan changes in the hour, not the plans of 24 hours of tenants. A
+ * fact behind the closed frontier (an event within the lateness) recounts the closed hours whose
+ * window holds it from the per-hour sets, and every row whose values change (the hour itself and,
+ * through weekly_avg, the same hour on the next seven days) is emitted again with a higher version.
  *
  * <p>An erased tenant is forgotten ({@link #forget}): its share is taken out of every closed hour
  * it counted in, and the rows that change are emitted again the same way. Per-hour sets are kept
@@ -66,6 +67,11 @@ public final class ActiveHours {
   // Tenant to the window ends it counts in, as ranges first -> last (inclusive, whole hours).
   private final Map<String, TreeMap<Long, Long>> countedIn = new HashMap<>();
   private Map<String, Integer> window = new HashMap<>();
+  // count(window, lastClosed), kept up to date as the window and the timelines change.
+  private long[] windowCounts;
+  // Tenants with a plan-setting entry at or after lastClosed, by the entry's time: their plan at
+  // the next window end may differ from the one they count under now.
+  private final TreeMap<Long, Set<String>> planChanges = new TreeMap<>();
 
   /**
    * @param plans the per-plan rows: catalog plans then {@code unknown}
@@ -114,7 +120,9 @@ public final class ActiveHours {
       return;
     }
     if (added && hour >= lastClosed - DAY_MS && hour < lastClosed) {
-      window.merge(tenant, 1, Integer::sum);
+      if (window.merge(tenant, 1, Integer::sum) == 1) {
+        addToWindowCounts(tenant, lastClosed, 1);
+      }
     }
     TreeSet<Long> changed = new TreeSet<>();
     backfill(oldFirst, changed); // counts the hours before the old first hour, this fact included
@@ -144,9 +152,16 @@ public final class ActiveHours {
     long oldFirst = firstHour();
     noteTime(UtcTime.floorHour(entry.timestamp()));
     TenantTimeline timeline = timelines.computeIfAbsent(tenant, t -> TenantTimeline.empty());
+    if (entry.setsPlan()) {
+      planChanges.computeIfAbsent(entry.timestamp(), t -> new HashSet<>()).add(tenant);
+    }
     if (lastClosed == Long.MIN_VALUE) {
       timeline.add(entry);
       return;
+    }
+    boolean inWindow = window.containsKey(tenant);
+    if (inWindow) {
+      addToWindowCounts(tenant, lastClosed, -1);
     }
     // Plan at H changes for the closed hours after the entry: only per-plan counts can move, and
     // only for the hours whose window holds the tenant.
@@ -158,6 +173,9 @@ public final class ActiveHours {
       }
     }
     timeline.add(entry);
+    if (inWindow) {
+      addToWindowCounts(tenant, lastClosed, 1);
+    }
     TreeSet<Long> changed = new TreeSet<>();
     backfill(oldFirst, changed);
     before.forEach(
@@ -190,6 +208,9 @@ public final class ActiveHours {
     TreeMap<Long, Long> counted = countedIn.remove(tenant);
     if (counted != null) {
       subtractFromClosedHours(tenant, counted, changed); // needs its timeline for the plan
+    }
+    if (window.containsKey(tenant)) {
+      addToWindowCounts(tenant, lastClosed, -1); // so does this
     }
     timelines.remove(tenant);
     tenantsByHour.values().forEach(hour -> hour.remove(tenant));
@@ -322,21 +343,56 @@ public final class ActiveHours {
   private void closeNext(long windowEnd, long now, Output out) {
     if (lastClosed == Long.MIN_VALUE || windowEnd != lastClosed + HOUR_MS) {
       window = windowOf(windowEnd);
+      windowCounts = count(window.keySet(), windowEnd);
     } else {
-      for (String tenant : tenantsByHour.getOrDefault(windowEnd - HOUR_MS, Set.of())) {
-        window.merge(tenant, 1, Integer::sum);
-      }
-      for (String tenant : tenantsByHour.getOrDefault(windowEnd - HOUR_MS - DAY_MS, Set.of())) {
-        window.computeIfPresent(tenant, (t, n) -> n == 1 ? null : n - 1);
-      }
+      advanceWindow(windowEnd);
     }
     lastClosed = windowEnd;
-    counts.put(windowEnd, count(window.keySet(), windowEnd));
+    planChanges.headMap(windowEnd).clear();
+    counts.put(windowEnd, windowCounts.clone());
     emitIfChanged(windowEnd, now, out);
     if (windowEnd % DAY_MS == 0) {
       // Plans are kept as far back as counts: forgetting a tenant needs its plan at those hours.
       long horizon = retainedCountsFrom();
       timelines.values().forEach(t -> t.compactBefore(horizon));
+    }
+  }
+
+  /**
+   * Moves the window from lastClosed to {@code windowEnd}, an hour later: only the tenants
+   * entering, leaving, or with a plan-setting entry in between can change what they add to the
+   * counts, so they are taken out at the old end and put back in at the new one.
+   */
+  private void advanceWindow(long windowEnd) {
+    Set<String> entering = tenantsByHour.getOrDefault(windowEnd - HOUR_MS, Set.of());
+    Set<String> leaving = tenantsByHour.getOrDefault(windowEnd - HOUR_MS - DAY_MS, Set.of());
+    Set<String> moved = new HashSet<>(entering);
+    moved.addAll(leaving);
+    planChanges.subMap(lastClosed, windowEnd).values().forEach(moved::addAll);
+    for (String tenant : moved) {
+      if (window.containsKey(tenant)) {
+        addToWindowCounts(tenant, lastClosed, -1);
+      }
+    }
+    for (String tenant : entering) {
+      window.merge(tenant, 1, Integer::sum);
+    }
+    for (String tenant : leaving) {
+      window.computeIfPresent(tenant, (t, n) -> n == 1 ? null : n - 1);
+    }
+    for (String tenant : moved) {
+      if (window.containsKey(tenant)) {
+        addToWindowCounts(tenant, windowEnd, 1);
+      }
+    }
+  }
+
+  /** Adds (+1) or takes out (-1) the tenant, under its plan at {@code windowEnd}. */
+  private void addToWindowCounts(String tenant, long windowEnd, int sign) {
+    windowCounts[0] += sign;
+    int plan = planColumn(tenant, windowEnd);
+    if (plan > 0) {
+      windowCounts[plan] += sign;
     }
   }
 
@@ -566,6 +622,17 @@ public final class ActiveHours {
       rangesFromKeptHours();
     }
     window = lastClosed == Long.MIN_VALUE ? new HashMap<>() : windowOf(lastClosed);
+    windowCounts = lastClosed == Long.MIN_VALUE ? null : count(window.keySet(), lastClosed);
+    planChanges.clear();
+    timelines.forEach(
+        (tenant, timeline) ->
+            timeline.entries().stream()
+                .filter(e -> e.setsPlan() && e.timestamp() >= lastClosed)
+                .forEach(
+                    e ->
+                        planChanges
+                            .computeIfAbsent(e.timestamp(), t -> new HashSet<>())
+                            .add(tenant)));
   }
 
   /**

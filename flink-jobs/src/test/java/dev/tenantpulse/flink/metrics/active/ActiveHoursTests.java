@@ -278,6 +278,42 @@ class ActiveHoursTests {
     }
   }
 
+  /**
+   * Closing an hour moves the window's per-plan counts by the tenants entering, leaving or changing
+   * plan only; a restore counts the window from scratch. An aggregator restored after every arrival
+   * (so counting each window whole) writes the same rows as one that never restarts, with late
+   * facts, plan changes and churns at any time and a tenant forgotten on the way.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 7, 42, 2025, 31337})
+  void movingTheWindowCountsWhatCountingItWholeCounts(long seed) {
+    Recorder moving = new Recorder();
+    Recorder whole = new Recorder();
+    ActiveHours continuous = aggregator();
+    ActiveHours restarted = aggregator();
+    long clock = 1_000;
+    boolean forgotten = false;
+    for (Arrival a : arrivals(seed)) {
+      if (!forgotten && a.at() >= FORGET_AT) {
+        continuous.forget("t07", ++clock, moving);
+        restarted.forget("t07", clock, whole);
+        forgotten = true;
+      }
+      feed(continuous, a.fact(), ++clock, moving);
+      feed(restarted, a.fact(), clock, whole);
+      continuous.closeUpTo(a.at() - HOUR, Long.MAX_VALUE, ++clock, moving);
+      restarted.closeUpTo(a.at() - HOUR, Long.MAX_VALUE, clock, whole);
+      ActiveHours fresh = aggregator();
+      fresh.restore(restarted.snapshot());
+      restarted = fresh;
+    }
+    continuous.closeUpTo(T0 + 11 * DAY, Long.MAX_VALUE, ++clock, moving);
+    restarted.closeUpTo(T0 + 11 * DAY, Long.MAX_VALUE, clock, whole);
+    Map<String, List<Object>> expected = whole.latestValues();
+    assertThat(expected).hasSizeGreaterThan(200);
+    assertThat(moving.latestValues()).isEqualTo(expected);
+  }
+
   /** The rows an aggregator emitted, in order. */
   static final class Recorder implements ActiveHours.Output {
     final List<ActiveHourRow> overall = new ArrayList<>();
