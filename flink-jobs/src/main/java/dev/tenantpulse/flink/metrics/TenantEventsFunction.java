@@ -148,8 +148,11 @@ public final class TenantEventsFunction
           ctx.timerService(),
           r -> ctx.output(USAGE_HOURLY, r));
     }
-    if (type.isActivity()) {
-      onActivity(tenant, ts, out);
+    if (type.isActivity() && !onActivity(tenant, ts, out) && tenantRowVersion.value() == null) {
+      // The first event of a tenant without lifecycle events: it still gets a tenants row. Only
+      // a tenant without activity marks can lack one (the row is written with its first marks),
+      // so most events skip this read; lifecycle events write the row anyway.
+      emitTenantRow(tenant, TenantTimeline.empty(), ctx);
     }
     switch (type) {
       case FEATURE_USED -> onFeature(tenant, ts, event.feature(), out);
@@ -162,10 +165,6 @@ public final class TenantEventsFunction
     }
     if (type == EventType.TENANT_SIGNED_UP) {
       onOnboarding(tenant, onboardingState().withSignup(ts, event.plan()), ctx, out);
-    }
-    if (tenantRowVersion.value() == null) {
-      // The first event of a tenant without lifecycle events: it still gets a tenants row.
-      emitTenantRow(tenant, TenantTimeline.empty(), ctx);
     }
   }
 
@@ -227,14 +226,17 @@ public final class TenantEventsFunction
     }
   }
 
-  private void onActivity(String tenant, long ts, Collector<TenantFact> out) throws Exception {
+  /** Returns whether the tenant had activity marks already (and so its tenants row). */
+  private boolean onActivity(String tenant, long ts, Collector<TenantFact> out) throws Exception {
     long hour = UtcTime.floorHour(ts);
     ActivityMarks marks = activity.value();
-    marks = marks == null ? ActivityMarks.NONE : marks;
+    boolean marked = marks != null;
+    marks = marked ? marks : ActivityMarks.NONE;
     if (!marks.contains(hour)) {
       out.collect(TenantFact.activeHour(tenant, hour));
       activity.update(marks.with(hour));
     }
+    return marked;
   }
 
   private void onFeature(String tenant, long ts, String feature, Collector<TenantFact> out)
