@@ -4,7 +4,6 @@ import static dev.tenantpulse.flink.metrics.UtcTime.DAY_MS;
 import static dev.tenantpulse.flink.metrics.UtcTime.HOUR_MS;
 
 import dev.tenantpulse.flink.metrics.EmitRange;
-import dev.tenantpulse.flink.metrics.RowTypes;
 import dev.tenantpulse.flink.metrics.RowVersions;
 import dev.tenantpulse.flink.metrics.UtcTime;
 import java.time.Instant;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.TimerService;
 
 /**
@@ -36,7 +33,7 @@ public final class UsageDays implements java.io.Serializable {
   private final long marginMs;
   private final EmitRange range;
   private final UsageMonths months;
-  private transient MapState<UsageKey, UsageSum> sums;
+  private transient IndexedSums<UsageKey> sums;
 
   public UsageDays(long latenessMs, long marginMs, EmitRange range) {
     this.latenessMs = latenessMs;
@@ -49,10 +46,7 @@ public final class UsageDays implements java.io.Serializable {
   public record Outputs(Consumer<UsageDayRow> days, Consumer<UsageMonthRow> months) {}
 
   public void open(RuntimeContext context) {
-    sums =
-        context.getMapState(
-            new MapStateDescriptor<>(
-                "usage-sums", RowTypes.of(UsageKey.class), RowTypes.of(UsageSum.class)));
+    sums = IndexedSums.open(context, "usage-sums", UsageKey.class);
     months.open(context);
   }
 
@@ -94,7 +88,7 @@ public final class UsageDays implements java.io.Serializable {
     } else if (first) {
       timers.registerEventTimeTimer(closeAt);
     }
-    sums.put(key, sum);
+    sums.put(key, sum, first);
     if (first) {
       timers.registerEventTimeTimer(cleanupAt(dayStart));
       months.registerCleanup(dayStart, timers);
@@ -109,7 +103,7 @@ public final class UsageDays implements java.io.Serializable {
       long now = timers.currentProcessingTime();
       for (Map.Entry<UsageKey, UsageSum> e : entriesOf(dayStart)) {
         UsageKey key = e.getKey();
-        sums.put(key, emit(tenantId, key, e.getValue(), now, out.days()));
+        sums.put(key, emit(tenantId, key, e.getValue(), now, out.days()), false);
         months.add(tenantId, dayStart, key.meter(), e.getValue().quantity(), timers, out.months());
       }
       return true;
@@ -121,9 +115,7 @@ public final class UsageDays implements java.io.Serializable {
           expired.add(key);
         }
       }
-      for (UsageKey key : expired) {
-        sums.remove(key);
-      }
+      sums.removeAll(expired);
       months.cleanup(timestamp);
       return true;
     }
@@ -137,10 +129,10 @@ public final class UsageDays implements java.io.Serializable {
   public List<Map.Entry<UsageKey, UsageSum>> closedDaysEndingAfter(long after, long watermark)
       throws Exception {
     List<Map.Entry<UsageKey, UsageSum>> days = new ArrayList<>();
-    for (Map.Entry<UsageKey, UsageSum> e : sums.entries()) {
-      long dayEnd = e.getKey().dayStart() + DAY_MS;
+    for (UsageKey key : sums.keys()) {
+      long dayEnd = key.dayStart() + DAY_MS;
       if (dayEnd > after && dayEnd - 1 <= watermark) {
-        days.add(Map.entry(e.getKey(), e.getValue()));
+        days.add(Map.entry(key, sums.get(key)));
       }
     }
     return days;
@@ -148,9 +140,7 @@ public final class UsageDays implements java.io.Serializable {
 
   /** The (day, meter) sums held of the current tenant. */
   public List<UsageKey> days() throws Exception {
-    List<UsageKey> days = new ArrayList<>();
-    sums.keys().forEach(days::add);
-    return days;
+    return List.copyOf(sums.keys());
   }
 
   /** Drops every day and month sum of the current tenant (it was erased). */
@@ -161,9 +151,9 @@ public final class UsageDays implements java.io.Serializable {
 
   private List<Map.Entry<UsageKey, UsageSum>> entriesOf(long dayStart) throws Exception {
     List<Map.Entry<UsageKey, UsageSum>> day = new ArrayList<>();
-    for (Map.Entry<UsageKey, UsageSum> e : sums.entries()) {
-      if (e.getKey().dayStart() == dayStart) {
-        day.add(Map.entry(e.getKey(), e.getValue()));
+    for (UsageKey key : sums.keys()) {
+      if (key.dayStart() == dayStart) {
+        day.add(Map.entry(key, sums.get(key)));
       }
     }
     return day;

@@ -3,17 +3,13 @@ package dev.tenantpulse.flink.metrics.usage;
 import static dev.tenantpulse.flink.metrics.UtcTime.HOUR_MS;
 
 import dev.tenantpulse.flink.metrics.EmitRange;
-import dev.tenantpulse.flink.metrics.RowTypes;
 import dev.tenantpulse.flink.metrics.RowVersions;
 import dev.tenantpulse.flink.metrics.UtcTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.TimerService;
 
 /**
@@ -25,7 +21,7 @@ import org.apache.flink.streaming.api.TimerService;
  * to both, and each acts on its own keys). A usage event within the lateness for an hour already
  * closed updates the sum and emits that row again at once, with a higher version. The sums are
  * dropped on the first whole hour after the hour's end plus the lateness and a margin (a timer on a
- * whole hour, which UsageDays' cleanup timers are too; both scan only their own state).
+ * whole hour, which UsageDays' cleanup timers are too; each acts on its own keys only).
  */
 public final class UsageHours implements java.io.Serializable {
 
@@ -34,7 +30,7 @@ public final class UsageHours implements java.io.Serializable {
   private final long latenessMs;
   private final long marginMs;
   private final EmitRange range;
-  private transient MapState<UsageHourKey, UsageSum> sums;
+  private transient IndexedSums<UsageHourKey> sums;
 
   public UsageHours(long latenessMs, long marginMs, EmitRange range) {
     this.latenessMs = latenessMs;
@@ -43,10 +39,7 @@ public final class UsageHours implements java.io.Serializable {
   }
 
   public void open(RuntimeContext context) {
-    sums =
-        context.getMapState(
-            new MapStateDescriptor<>(
-                "usage-hour-sums", RowTypes.of(UsageHourKey.class), RowTypes.of(UsageSum.class)));
+    sums = IndexedSums.open(context, "usage-hour-sums", UsageHourKey.class);
   }
 
   /**
@@ -72,7 +65,7 @@ public final class UsageHours implements java.io.Serializable {
     } else if (first) {
       timers.registerEventTimeTimer(closeAt);
     }
-    sums.put(key, sum);
+    sums.put(key, sum, first);
     if (first) {
       timers.registerEventTimeTimer(cleanupAt(hourStart));
     }
@@ -85,9 +78,9 @@ public final class UsageHours implements java.io.Serializable {
     if ((timestamp + 1) % HOUR_MS == 0) {
       long hourStart = timestamp + 1 - HOUR_MS;
       long now = timers.currentProcessingTime();
-      for (Map.Entry<UsageHourKey, UsageSum> e : entries()) {
-        if (e.getKey().hourStart() == hourStart) {
-          sums.put(e.getKey(), emit(tenantId, e.getKey(), e.getValue(), now, out));
+      for (UsageHourKey key : List.copyOf(sums.keys())) {
+        if (key.hourStart() == hourStart) {
+          sums.put(key, emit(tenantId, key, sums.get(key), now, out), false);
         }
       }
     } else if (timestamp % HOUR_MS == 0) {
@@ -97,23 +90,13 @@ public final class UsageHours implements java.io.Serializable {
           expired.add(key);
         }
       }
-      for (UsageHourKey key : expired) {
-        sums.remove(key);
-      }
+      sums.removeAll(expired);
     }
   }
 
   /** Drops every hour sum of the current tenant (it was erased). */
   public void clear() {
     sums.clear();
-  }
-
-  private List<Map.Entry<UsageHourKey, UsageSum>> entries() throws Exception {
-    List<Map.Entry<UsageHourKey, UsageSum>> all = new ArrayList<>();
-    for (Map.Entry<UsageHourKey, UsageSum> e : sums.entries()) {
-      all.add(Map.entry(e.getKey(), e.getValue()));
-    }
-    return all;
   }
 
   private long cleanupAt(long hourStart) {

@@ -4,7 +4,6 @@ import static dev.tenantpulse.flink.metrics.UtcTime.DAY_MS;
 import static dev.tenantpulse.flink.metrics.UtcTime.HOUR_MS;
 
 import dev.tenantpulse.flink.metrics.EmitRange;
-import dev.tenantpulse.flink.metrics.RowTypes;
 import dev.tenantpulse.flink.metrics.RowVersions;
 import dev.tenantpulse.flink.metrics.UtcTime;
 import java.time.Instant;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.RuntimeContext;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.streaming.api.TimerService;
 
 /**
@@ -33,7 +30,7 @@ final class UsageMonths implements java.io.Serializable {
   private final long latenessMs;
   private final long marginMs;
   private final EmitRange range;
-  private transient MapState<UsageKey, UsageSum> sums;
+  private transient IndexedSums<UsageKey> sums;
 
   UsageMonths(long latenessMs, long marginMs, EmitRange range) {
     this.latenessMs = latenessMs;
@@ -42,10 +39,7 @@ final class UsageMonths implements java.io.Serializable {
   }
 
   void open(RuntimeContext context) {
-    sums =
-        context.getMapState(
-            new MapStateDescriptor<>(
-                "usage-month-sums", RowTypes.of(UsageKey.class), RowTypes.of(UsageSum.class)));
+    sums = IndexedSums.open(context, "usage-month-sums", UsageKey.class);
   }
 
   /**
@@ -76,7 +70,7 @@ final class UsageMonths implements java.io.Serializable {
               Instant.ofEpochMilli(version),
               version));
     }
-    sums.put(key, sum.emittedAs(version));
+    sums.put(key, sum.emittedAs(version), previous == null);
   }
 
   /**
@@ -95,9 +89,7 @@ final class UsageMonths implements java.io.Serializable {
         expired.add(key);
       }
     }
-    for (UsageKey key : expired) {
-      sums.remove(key);
-    }
+    sums.removeAll(expired);
   }
 
   /** Drops every month sum of the current tenant. */

@@ -1,0 +1,224 @@
+package dev.tenantpulse.flink.metrics.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.tenantpulse.flink.metrics.CatalogView;
+import dev.tenantpulse.flink.metrics.EmitRange;
+import dev.tenantpulse.flink.metrics.ErasureAwareTenantEvents;
+import dev.tenantpulse.flink.metrics.RowTypes;
+import dev.tenantpulse.flink.metrics.TenantEventsFunction;
+import dev.tenantpulse.flink.metrics.TenantFact;
+import dev.tenantpulse.flink.source.TenantErasure;
+import dev.tenantpulse.flink.testing.TestEvents;
+import dev.tenantpulse.tenancy.catalog.PlanCatalog;
+import dev.tenantpulse.tenancy.events.EventType;
+import dev.tenantpulse.tenancy.events.TenantEvent;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.util.Collector;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The key list beside the usage sums always lists exactly the tenant's keys, and sums written
+ * before the list existed are still found, counted on and emitted after a restore.
+ */
+class IndexedSumsTests {
+
+  private static final long DAY = Duration.ofDays(1).toMillis();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void theListHoldsExactlyTheTenantsKeysAfterGeneratedPutsRemovalsAndClears(String backend)
+      throws Exception {
+    Random random = new Random(20261207L);
+    Map<String, Set<UsageKey>> model = new HashMap<>();
+    List<String> tenants = List.of("acme", "acme2", "ACME", "a", "");
+    try (var harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new ApplyOp()), Op::tenant, Types.STRING)) {
+      harness.setStateBackend(stateBackend(backend));
+      harness.open();
+      for (int i = 0; i < 3_000; i++) {
+        String tenant = tenants.get(random.nextInt(tenants.size()));
+        Set<UsageKey> keys = model.computeIfAbsent(tenant, t -> new HashSet<>());
+        int kind = random.nextInt(10);
+        UsageKey key = new UsageKey(random.nextInt(8) * DAY, "m" + random.nextInt(3));
+        Op op;
+        if (kind < 6) {
+          op = new Op(tenant, "put", List.of(key));
+          keys.add(key);
+        } else if (kind < 9) {
+          List<UsageKey> expired = new ArrayList<>();
+          for (UsageKey k : keys) {
+            if (random.nextBoolean()) {
+              expired.add(k);
+            }
+          }
+          op = new Op(tenant, "remove", expired);
+          expired.forEach(keys::remove);
+        } else {
+          op = new Op(tenant, "clear", List.of());
+          keys.clear();
+        }
+        harness.processElement(new StreamRecord<>(op));
+        List<List<UsageKey>> listed = harness.extractOutputValues();
+        assertThat(new HashSet<>(listed.get(listed.size() - 1)))
+            .as("op %d (%s of %s)", i, op.kind(), tenant)
+            .isEqualTo(keys);
+        assertThat(listed.get(listed.size() - 1)).doesNotHaveDuplicates();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap", "rocksdb"})
+  void sumsWrittenBeforeTheKeyListExistedAreAddedToAndEmittedAfterARestore(String backend)
+      throws Exception {
+    long day = TestEvents.T0.toEpochMilli();
+    OperatorSubtaskState before;
+    try (var legacy = twoInput(new LegacyUsageDays(), backend)) {
+      legacy.processElement1(new StreamRecord<>(usage("u-1", day + 60_000, 7), day + 60_000));
+      before = legacy.snapshot(1, 1);
+    }
+    try (var restored =
+        twoInput(
+            new ErasureAwareTenantEvents(
+                new TenantEventsFunction(
+                    CatalogView.of(PlanCatalog.defaultCatalog()),
+                    Duration.ofHours(1).toMillis(),
+                    Duration.ofHours(1).toMillis(),
+                    EmitRange.ALL)),
+            backend,
+            before)) {
+      restored.processElement1(new StreamRecord<>(usage("u-2", day + 120_000, 5), day + 120_000));
+      restored.processBothWatermarks(new Watermark(day + DAY));
+      assertThat(restored.getSideOutput(TenantEventsFunction.USAGE))
+          .extracting(StreamRecord::getValue)
+          .extracting(UsageDayRow::tenantId, UsageDayRow::quantity)
+          .as("the day closes once, with the sum from before the restore and the one after")
+          .containsExactly(tuple("acme", 12.0));
+    }
+  }
+
+  private static TenantEvent usage(String id, long at, double quantity) {
+    return TenantEvent.builder(EventType.USAGE, id, "acme", java.time.Instant.ofEpochMilli(at))
+        .meter("api_calls")
+        .quantity(quantity)
+        .build();
+  }
+
+  private static KeyedTwoInputStreamOperatorTestHarness<
+          String, TenantEvent, TenantErasure, TenantFact>
+      twoInput(
+          KeyedCoProcessFunction<String, TenantEvent, TenantErasure, TenantFact> function,
+          String backend)
+          throws Exception {
+    return twoInput(function, backend, null);
+  }
+
+  private static KeyedTwoInputStreamOperatorTestHarness<
+          String, TenantEvent, TenantErasure, TenantFact>
+      twoInput(
+          KeyedCoProcessFunction<String, TenantEvent, TenantErasure, TenantFact> function,
+          String backend,
+          OperatorSubtaskState restoreFrom)
+          throws Exception {
+    var harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new KeyedCoProcessOperator<>(function),
+            TenantEvent::tenantId,
+            TenantErasure::tenantId,
+            Types.STRING);
+    harness.setStateBackend(stateBackend(backend));
+    if (restoreFrom != null) {
+      harness.initializeState(restoreFrom);
+    }
+    harness.open();
+    return harness;
+  }
+
+  private static StateBackend stateBackend(String name) {
+    return "rocksdb".equals(name)
+        ? new EmbeddedRocksDBStateBackend(true)
+        : new HashMapStateBackend();
+  }
+
+  /** One operation on a tenant's sums. */
+  record Op(String tenant, String kind, List<UsageKey> keys) {}
+
+  /** Applies an operation, then emits the tenant's listed keys. */
+  static final class ApplyOp extends KeyedProcessFunction<String, Op, List<UsageKey>> {
+    private static final long serialVersionUID = 1L;
+    private transient IndexedSums<UsageKey> sums;
+
+    @Override
+    public void open(OpenContext openContext) {
+      sums = IndexedSums.open(getRuntimeContext(), "usage-sums", UsageKey.class);
+    }
+
+    @Override
+    public void processElement(Op op, Context ctx, Collector<List<UsageKey>> out) throws Exception {
+      switch (op.kind()) {
+        case "put" -> {
+          UsageKey key = op.keys().get(0);
+          UsageSum previous = sums.get(key);
+          sums.put(key, previous == null ? new UsageSum(1, 0) : previous.plus(1), previous == null);
+        }
+        case "remove" -> sums.removeAll(op.keys());
+        default -> sums.clear();
+      }
+      out.collect(List.copyOf(sums.keys()));
+    }
+  }
+
+  /** The daily sums as the per-tenant operator kept them before the key list: the map alone. */
+  static final class LegacyUsageDays
+      extends KeyedCoProcessFunction<String, TenantEvent, TenantErasure, TenantFact> {
+    private static final long serialVersionUID = 1L;
+    private transient MapState<UsageKey, UsageSum> sums;
+
+    @Override
+    public void open(OpenContext openContext) {
+      sums =
+          getRuntimeContext()
+              .getMapState(
+                  new MapStateDescriptor<>(
+                      "usage-sums", RowTypes.of(UsageKey.class), RowTypes.of(UsageSum.class)));
+    }
+
+    @Override
+    public void processElement1(TenantEvent e, Context ctx, Collector<TenantFact> out)
+        throws Exception {
+      long dayStart = e.timestamp().toEpochMilli() / DAY * DAY;
+      sums.put(new UsageKey(dayStart, e.meter()), new UsageSum(e.quantity(), 0));
+      ctx.timerService().registerEventTimeTimer(dayStart + DAY - 1);
+    }
+
+    @Override
+    public void processElement2(TenantErasure e, Context ctx, Collector<TenantFact> out) {}
+  }
+}
