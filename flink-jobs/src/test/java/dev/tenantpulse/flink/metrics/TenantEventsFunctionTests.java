@@ -96,6 +96,28 @@ class TenantEventsFunctionTests {
     }
   }
 
+  @Test
+  void anErasedTenantActiveAgainInTheSameHourIsReportedActiveAgain() throws Exception {
+    try (var harness = harness()) {
+      Instant t = TestEvents.T0.plusSeconds(60);
+      send(harness, activity("a-1", "acme", t));
+      send(harness, activity("a-2", "acme", t.plusSeconds(60)));
+      harness.processElement2(new StreamRecord<>(new TenantErasure("acme", 0, 0, 1)));
+      send(harness, activity("a-3", "acme", t.plusSeconds(120)));
+      send(harness, activity("a-4", "acme", t.plusSeconds(180)));
+
+      assertThat(harness.extractOutputValues())
+          .extracting(TenantFact::kind)
+          .as("one active hour, the forget, the same hour again: not remembered from before")
+          .containsExactly(
+              TenantFact.Kind.ACTIVE_HOUR, TenantFact.Kind.FORGET, TenantFact.Kind.ACTIVE_HOUR);
+    }
+  }
+
+  private static TenantEvent activity(String id, String tenant, Instant at) {
+    return TenantEvent.builder(EventType.ACTIVITY, id, tenant, at).build();
+  }
+
   private static TenantEvent signup(String id, String tenant, Instant at) {
     return TenantEvent.builder(EventType.TENANT_SIGNED_UP, id, tenant, at)
         .plan("professional")
