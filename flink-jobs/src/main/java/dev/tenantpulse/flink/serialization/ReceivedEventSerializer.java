@@ -4,7 +4,6 @@ import dev.tenantpulse.flink.source.ReceivedEvent;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
@@ -12,35 +11,10 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@link ReceivedEvent} on the network: its event ({@link TenantEventSerializer}), then receive
  * time, partition, offset and the late flag in fixed widths. Immutable: a copy is the instance.
  */
-public final class ReceivedEventSerializer extends TypeSerializerSingleton<ReceivedEvent> {
+public final class ReceivedEventSerializer extends ImmutableRecordSerializer<ReceivedEvent> {
 
   public static final ReceivedEventSerializer INSTANCE = new ReceivedEventSerializer();
   private static final long serialVersionUID = 1L;
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public ReceivedEvent createInstance() {
-    return null;
-  }
-
-  @Override
-  public ReceivedEvent copy(ReceivedEvent from) {
-    return from;
-  }
-
-  @Override
-  public ReceivedEvent copy(ReceivedEvent from, ReceivedEvent reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(ReceivedEvent r, DataOutputView out) throws IOException {
@@ -59,16 +33,6 @@ public final class ReceivedEventSerializer extends TypeSerializerSingleton<Recei
         in.readInt(),
         in.readLong(),
         in.readBoolean());
-  }
-
-  @Override
-  public ReceivedEvent deserialize(ReceivedEvent reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.time.Instant;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -24,7 +23,7 @@ import org.apache.flink.types.StringValue;
  * carries events between the tasks of one job, never into state, where an enum's order could change
  * between versions.
  */
-public final class TenantEventSerializer extends TypeSerializerSingleton<TenantEvent> {
+public final class TenantEventSerializer extends ImmutableRecordSerializer<TenantEvent> {
 
   public static final TenantEventSerializer INSTANCE = new TenantEventSerializer();
   private static final long serialVersionUID = 1L;
@@ -43,31 +42,6 @@ public final class TenantEventSerializer extends TypeSerializerSingleton<TenantE
   private static final int SEATS = 1 << 8;
   private static final int PROPERTIES = 1 << 9;
   private static final int STRIPE_CUSTOMER = 1 << 10;
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public TenantEvent createInstance() {
-    return null; // no empty event exists: the constructor checks its fields
-  }
-
-  @Override
-  public TenantEvent copy(TenantEvent from) {
-    return from;
-  }
-
-  @Override
-  public TenantEvent copy(TenantEvent from, TenantEvent reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(TenantEvent e, DataOutputView out) throws IOException {
@@ -147,16 +121,6 @@ public final class TenantEventSerializer extends TypeSerializerSingleton<TenantE
         (present & SEATS) != 0 ? in.readInt() : null,
         (present & PROPERTIES) != 0 ? StringValue.readString(in) : null,
         (present & STRIPE_CUSTOMER) != 0 ? StringValue.readString(in) : null);
-  }
-
-  @Override
-  public TenantEvent deserialize(TenantEvent reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override

@@ -9,7 +9,6 @@ import dev.tenantpulse.tenancy.events.EventType;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 import org.apache.flink.types.StringValue;
@@ -24,7 +23,7 @@ import org.apache.flink.types.StringValue;
  * <p>Facts are immutable, so a copy is the instance itself. Enums go by ordinal: this serializer
  * carries facts between the tasks of one job, never into state.
  */
-public final class TenantFactSerializer extends TypeSerializerSingleton<TenantFact> {
+public final class TenantFactSerializer extends ImmutableRecordSerializer<TenantFact> {
 
   public static final TenantFactSerializer INSTANCE = new TenantFactSerializer();
   private static final long serialVersionUID = 1L;
@@ -44,31 +43,6 @@ public final class TenantFactSerializer extends TypeSerializerSingleton<TenantFa
   private static final int SEATS = 1 << 4;
   private static final int COMPLETION = 1;
   private static final int VALUE = 1 << 1;
-
-  @Override
-  public boolean isImmutableType() {
-    return true;
-  }
-
-  @Override
-  public TenantFact createInstance() {
-    return null; // no empty fact exists
-  }
-
-  @Override
-  public TenantFact copy(TenantFact from) {
-    return from;
-  }
-
-  @Override
-  public TenantFact copy(TenantFact from, TenantFact reuse) {
-    return from;
-  }
-
-  @Override
-  public int getLength() {
-    return -1;
-  }
 
   @Override
   public void serialize(TenantFact f, DataOutputView out) throws IOException {
@@ -164,16 +138,6 @@ public final class TenantFactSerializer extends TypeSerializerSingleton<TenantFa
         signedUpAt,
         (present & COMPLETION) != 0 ? in.readLong() : null,
         (present & VALUE) != 0 ? in.readLong() : null);
-  }
-
-  @Override
-  public TenantFact deserialize(TenantFact reuse, DataInputView in) throws IOException {
-    return deserialize(in);
-  }
-
-  @Override
-  public void copy(DataInputView in, DataOutputView out) throws IOException {
-    serialize(deserialize(in), out);
   }
 
   @Override
