@@ -2,8 +2,8 @@ package dev.tenantpulse.flink.metrics.usage;
 
 import dev.tenantpulse.flink.metrics.RowTypes;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -71,17 +71,20 @@ final class IndexedSums<K> {
     return listed;
   }
 
-  /** Drops the sums of {@code expired}, all of them keys of the tenant. */
-  void removeAll(Collection<K> expired) throws Exception {
-    if (expired.isEmpty()) {
-      return;
+  /** Drops the sums whose keys {@code expired} accepts, reading the list once. */
+  void removeIf(Predicate<K> expired) throws Exception {
+    List<K> listed = keys();
+    List<K> remaining = new ArrayList<>(listed.size());
+    for (K key : listed) {
+      if (expired.test(key)) {
+        sums.remove(key);
+      } else {
+        remaining.add(key);
+      }
     }
-    for (K key : expired) {
-      sums.remove(key);
+    if (remaining.size() < listed.size()) {
+      keys.update(remaining); // an empty list, not none: no listing from the map again
     }
-    List<K> remaining = new ArrayList<>(keys());
-    remaining.removeAll(expired);
-    keys.update(remaining); // an empty list, not none: no listing from the map again
   }
 
   /** Drops every sum of the tenant and its list. */

@@ -109,13 +109,7 @@ public final class UsageDays implements java.io.Serializable {
       return true;
     }
     if (timestamp % HOUR_MS == 0) {
-      List<UsageKey> expired = new ArrayList<>();
-      for (UsageKey key : sums.keys()) {
-        if (cleanupAt(key.dayStart()) <= timestamp) {
-          expired.add(key);
-        }
-      }
-      sums.removeAll(expired);
+      sums.removeIf(key -> cleanupAt(key.dayStart()) <= timestamp);
       months.cleanup(timestamp);
       return true;
     }

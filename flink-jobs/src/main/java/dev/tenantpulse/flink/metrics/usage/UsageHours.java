@@ -6,8 +6,6 @@ import dev.tenantpulse.flink.metrics.EmitRange;
 import dev.tenantpulse.flink.metrics.RowVersions;
 import dev.tenantpulse.flink.metrics.UtcTime;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.streaming.api.TimerService;
@@ -78,19 +76,13 @@ public final class UsageHours implements java.io.Serializable {
     if ((timestamp + 1) % HOUR_MS == 0) {
       long hourStart = timestamp + 1 - HOUR_MS;
       long now = timers.currentProcessingTime();
-      for (UsageHourKey key : List.copyOf(sums.keys())) {
+      for (UsageHourKey key : sums.keys()) {
         if (key.hourStart() == hourStart) {
           sums.put(key, emit(tenantId, key, sums.get(key), now, out), false);
         }
       }
     } else if (timestamp % HOUR_MS == 0) {
-      List<UsageHourKey> expired = new ArrayList<>();
-      for (UsageHourKey key : sums.keys()) {
-        if (cleanupAt(key.hourStart()) <= timestamp) {
-          expired.add(key);
-        }
-      }
-      sums.removeAll(expired);
+      sums.removeIf(key -> cleanupAt(key.hourStart()) <= timestamp);
     }
   }
 

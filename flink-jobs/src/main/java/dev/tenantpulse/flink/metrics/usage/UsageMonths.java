@@ -8,8 +8,6 @@ import dev.tenantpulse.flink.metrics.RowVersions;
 import dev.tenantpulse.flink.metrics.UtcTime;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.streaming.api.TimerService;
@@ -83,13 +81,7 @@ final class UsageMonths implements java.io.Serializable {
 
   /** Drops the months whose cleanup time is at or before {@code timestamp}. */
   void cleanup(long timestamp) throws Exception {
-    List<UsageKey> expired = new ArrayList<>();
-    for (UsageKey key : sums.keys()) {
-      if (cleanupAt(key.dayStart()) <= timestamp) {
-        expired.add(key);
-      }
-    }
-    sums.removeAll(expired);
+    sums.removeIf(key -> cleanupAt(key.dayStart()) <= timestamp);
   }
 
   /** Drops every month sum of the current tenant. */

@@ -188,7 +188,7 @@ class IndexedSumsTests {
           UsageSum previous = sums.get(key);
           sums.put(key, previous == null ? new UsageSum(1, 0) : previous.plus(1), previous == null);
         }
-        case "remove" -> sums.removeAll(op.keys());
+        case "remove" -> sums.removeIf(op.keys()::contains);
         default -> sums.clear();
       }
       out.collect(List.copyOf(sums.keys()));
