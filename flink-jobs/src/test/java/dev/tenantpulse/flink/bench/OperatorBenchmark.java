@@ -21,10 +21,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
@@ -53,6 +55,9 @@ public final class OperatorBenchmark {
   private static final int WATERMARK_EVERY = 1_000;
   private static final int CLEAR_EVERY = 10_000;
 
+  /** {@code --flink key=value}: state backend options (RocksDB's, for example). */
+  private static final Configuration FLINK_SETTINGS = new Configuration();
+
   private OperatorBenchmark() {}
 
   public static void main(String[] args) throws Exception {
@@ -64,8 +69,13 @@ public final class OperatorBenchmark {
         case "--tenants" -> tenants = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--state-backend" -> backend = args[i + 1];
+        case "--flink" -> {
+          String[] kv = args[i + 1].split("=", 2);
+          FLINK_SETTINGS.setString(kv[0], kv.length > 1 ? kv[1] : "");
+        }
         default -> {
-          System.err.println("unknown option " + args[i] + " (--tenants, --seed, --state-backend)");
+          System.err.println(
+              "unknown option " + args[i] + " (--tenants, --seed, --state-backend, --flink k=v)");
           System.exit(2);
         }
       }
@@ -287,9 +297,11 @@ public final class OperatorBenchmark {
     if ("hashmap".equals(name)) {
       return new HashMapStateBackend();
     }
-    EmbeddedRocksDBStateBackend rocksdb = new EmbeddedRocksDBStateBackend(true);
-    rocksdb.getMemoryConfiguration().setFixedMemoryPerSlot(MemorySize.ofMebiBytes(128));
-    return rocksdb;
+    Configuration settings = new Configuration();
+    settings.set(RocksDBOptions.FIX_PER_SLOT_MEMORY_SIZE, MemorySize.ofMebiBytes(128));
+    settings.addAll(FLINK_SETTINGS);
+    return new EmbeddedRocksDBStateBackend(true)
+        .configure(settings, OperatorBenchmark.class.getClassLoader());
   }
 
   /** Forwards every event: the harness's and the keyed input's own cost. */
