@@ -3,6 +3,7 @@ package dev.tenantpulse.flink.bench;
 import dev.tenantpulse.flink.config.JobConfig;
 import dev.tenantpulse.flink.dedup.FirstCopyFilter;
 import dev.tenantpulse.flink.eventtime.EventTimeOptions;
+import dev.tenantpulse.flink.job.TenantPulseJob;
 import dev.tenantpulse.flink.metrics.ErasureAwareTenantEvents;
 import dev.tenantpulse.flink.metrics.MetricOptions;
 import dev.tenantpulse.flink.metrics.TenantEventsFunction;
@@ -289,9 +290,9 @@ public final class OperatorBenchmark {
   }
 
   /**
-   * RocksDB with the one-process runtime's 128 MB per slot (fixed here: the harness has almost no
-   * managed memory, and RocksDB would flush and compact all the time, as {@link FlinkBenchmark}
-   * found with the test cluster's 16 MB).
+   * RocksDB with the job's own settings and the one-process runtime's 128 MB per slot (fixed here:
+   * the harness has almost no managed memory, and RocksDB would flush and compact all the time, as
+   * {@link FlinkBenchmark} found with the test cluster's 16 MB).
    */
   private static StateBackend stateBackend(String name) {
     if ("hashmap".equals(name)) {
@@ -299,6 +300,7 @@ public final class OperatorBenchmark {
     }
     Configuration settings = new Configuration();
     settings.set(RocksDBOptions.FIX_PER_SLOT_MEMORY_SIZE, MemorySize.ofMebiBytes(128));
+    settings.addAll(TenantPulseJob.stateBackendSettings());
     settings.addAll(FLINK_SETTINGS);
     return new EmbeddedRocksDBStateBackend(true)
         .configure(settings, OperatorBenchmark.class.getClassLoader());
