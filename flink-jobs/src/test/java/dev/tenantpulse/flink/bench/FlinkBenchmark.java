@@ -144,8 +144,8 @@ public final class FlinkBenchmark {
     backend.set(StateBackendOptions.STATE_BACKEND, options.stateBackend());
     backend.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
     backend.addAll(Configuration.fromMap(options.flink()));
-    env.configure(backend);
     TenantPulseJob.build(env, config);
+    env.configure(backend); // after the job's own settings, so --flink can override them
     return rate(env.execute("bench-whole-job"), events);
   }
 
