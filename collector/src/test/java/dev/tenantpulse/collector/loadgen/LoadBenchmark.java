@@ -35,9 +35,10 @@ import org.springframework.kafka.core.ProducerFactory;
  *   <li>latency at half that peak: the load generator at a fixed rate (open loop).
  * </ol>
  *
- * <p>Prints a table and the targets of the collector (≥ 0.5 of the plain producer, ≥ 100k events/s,
- * p99 ≤ 50 ms at half the peak); exits 1 when one is missed. Broker, collector and load generator
- * share the machine's cores, so the figures are a floor for a collector with a host of its own.
+ * <p>Prints a table and the targets of the collector (≥ 0.35 of the plain producer, issue 17; ≥
+ * 100k events/s, p99 ≤ 50 ms at half the peak); exits 1 when one is missed. Broker, collector and
+ * load generator share the machine's cores, so the figures are a floor for a collector with a host
+ * of its own.
  *
  * <pre>
  * bin/bench-collector [--connections 8] [--seconds 15] [--warmup 60] [--batch 100]
@@ -47,7 +48,7 @@ import org.springframework.kafka.core.ProducerFactory;
 public final class LoadBenchmark {
 
   private static final String CEILING_TOPIC = "bench-ceiling";
-  private static final double TARGET_RATIO = 0.5;
+  private static final double TARGET_RATIO = 0.35;
   private static final double TARGET_EVENTS_PER_SECOND = 100_000;
   private static final double TARGET_P99_MILLIS = 50;
 
@@ -144,7 +145,7 @@ public final class LoadBenchmark {
     Map<String, String> properties = new java.util.LinkedHashMap<>();
     properties.put("server.port", "0");
     properties.put("spring.main.banner-mode", "off");
-    properties.put("logging.level.root", "WARN");
+    properties.put("logging.level.root", "ERROR"); // the figures, not the libraries' warnings
     properties.put("spring.datasource.url", "jdbc:h2:mem:bench-" + UUID.randomUUID());
     properties.put("tenant-pulse.collector.embedded-kafka.enabled", "true");
     properties.put("tenant-pulse.collector.embedded-kafka.data-dir", kafkaDir.toString());
@@ -232,7 +233,7 @@ public final class LoadBenchmark {
     String targetRow = "%-38s %12s %6s%n";
     System.out.printf(targetRow, "target", "measured", "");
     for (Target t : targets(ceiling, peak, half)) {
-      System.out.printf(targetRow, t.name(), t.measured(), t.pass() ? "PASS" : "MISS");
+      System.out.printf(targetRow, t.name(), t.measured(), t.pass() ? "MET" : "MISSED");
     }
     if (peak.failureCount() + half.failureCount() > 0) {
       System.out.println("failures: peak " + peak.failures() + ", half " + half.failures());
