@@ -80,6 +80,7 @@ public final class BillingExportBench {
               + tenants
               + ")");
     }
+    int exit = 0;
     try (FakeStripe stripe = new FakeStripe(clock)) {
       for (int t = 0; t < tenants; t++) {
         stripe.customers("cus_t" + t);
@@ -151,6 +152,25 @@ public final class BillingExportBench {
           20_000 / 1000.0,
           stripeRate,
           month / stripeRate / 3600);
+      // What the export promises (issue 15): every window once, one call at a time per customer
+      // and meter; and it must keep up: each hour's 20,000 windows out within the hour.
+      boolean once =
+          stripe.duplicates() == 0
+              && stripe.concurrencyViolations() == 0
+              && windows == 2L * tenants * hours;
+      boolean keepsUp = 20_000 / stripeRate <= 3600;
+      System.out.printf(
+          Locale.ROOT,
+          "targets: every window once, no overlapping call per customer and meter %s;"
+              + " an hour of 10,000 tenants x 2 meters exported within the hour %s%n",
+          once ? "MET" : "MISSED",
+          keepsUp ? "MET" : "MISSED");
+      if (!once || !keepsUp) {
+        exit = 1;
+      }
+    }
+    if (exit != 0) {
+      System.exit(exit);
     }
   }
 
