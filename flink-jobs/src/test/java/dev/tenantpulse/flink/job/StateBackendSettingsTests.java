@@ -9,6 +9,7 @@ import dev.tenantpulse.flink.dedup.FirstCopyFilter;
 import dev.tenantpulse.flink.testing.TestJobs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -64,18 +65,14 @@ class StateBackendSettingsTests {
   }
 
   private static List<String> rocksDbOptionsFiles(Path dir) throws Exception {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files
-          .filter(f -> f.getFileName().toString().startsWith("OPTIONS-"))
-          .map(
-              f -> {
-                try {
-                  return Files.readString(f);
-                } catch (java.io.IOException e) {
-                  throw new java.io.UncheckedIOException(e);
-                }
-              })
-          .toList();
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      files = walk.filter(f -> f.getFileName().toString().startsWith("OPTIONS-")).toList();
     }
+    List<String> contents = new ArrayList<>();
+    for (Path f : files) {
+      contents.add(Files.readString(f));
+    }
+    return contents;
   }
 }
