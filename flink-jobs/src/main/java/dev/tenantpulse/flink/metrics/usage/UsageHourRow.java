@@ -7,9 +7,5 @@ import java.time.Instant;
  * at {@code hour}, what the billing exporter sends to Stripe.
  */
 public record UsageHourRow(
-    Instant hour,
-    String tenantId,
-    String meter,
-    double quantity,
-    Instant computedAt,
-    long version) {}
+    Instant hour, String tenantId, String meter, double quantity, Instant computedAt, long version)
+    implements UsageRow {}

@@ -15,4 +15,5 @@ public record UsageMonthRow(
     String meter,
     double quantity,
     Instant computedAt,
-    long version) {}
+    long version)
+    implements UsageRow {}
