@@ -92,6 +92,8 @@ run_module_main() {
 # out of the shipped jars. Builds the module with the modules it depends on (-am: a fresh clone needs
 # nothing installed first) when a POM or source is newer than the class path file it keeps in
 # <module>/target/test-classpath.txt. Build output goes to stderr; $TP_JAVA_OPTS adds JVM options.
+# Kafka's and Flink's calls of sun.misc.Unsafe are allowed without JDK 24+'s warnings among the
+# figures (the option needs JDK 24+: every caller runs use_jdk25 first).
 run_test_main() {
   local module="$1" main_class="$2"
   shift 2
@@ -103,7 +105,7 @@ run_test_main() {
       -Dspotless.check.skip=true -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file") >&2
   fi
   # shellcheck disable=SC2086 # TP_JAVA_OPTS is a list of options
-  exec java --enable-native-access=ALL-UNNAMED ${TP_JAVA_OPTS:-} \
+  exec java --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow ${TP_JAVA_OPTS:-} \
     -cp "$target/test-classes:$target/classes:$(cat "$cp_file")" "$main_class" "$@"
 }
 
