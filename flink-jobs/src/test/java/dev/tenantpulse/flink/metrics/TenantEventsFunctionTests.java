@@ -15,7 +15,10 @@ import dev.tenantpulse.tenancy.events.TenantEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -111,6 +114,49 @@ class TenantEventsFunctionTests {
           .as("one active hour, the forget, the same hour again: not remembered from before")
           .containsExactly(
               TenantFact.Kind.ACTIVE_HOUR, TenantFact.Kind.FORGET, TenantFact.Kind.ACTIVE_HOUR);
+    }
+  }
+
+  @Test
+  void anHoursUsageSumsGoTheLatenessAndMarginAfterTheHourAndItsDaysStay() throws Exception {
+    try (var harness = harness()) {
+      // lateness 1 h, margin 1 h: the hour from T0 may go from T0 + 4 h, its day from T0 + 27 h
+      send(harness, usage("u-1", TestEvents.T0.plus(Duration.ofMinutes(30)), 5));
+      Instant due = TestEvents.T0.plus(Duration.ofHours(4));
+
+      advance(harness, due.minusMillis(1));
+      assertThat(tenantsWith(harness, "usage-hour-sums")).containsExactly("acme");
+
+      advance(harness, due);
+      assertThat(tenantsWith(harness, "usage-hour-sums")).isEmpty();
+      assertThat(tenantsWith(harness, "usage-sums")).containsExactly("acme");
+    }
+  }
+
+  @Test
+  void theDaysCleanupDropsItsLastHoursSumsToo() throws Exception {
+    try (var harness = harness()) {
+      // The day's cleanup (T0 + 27 h) is when the hour from T0 + 23 h is due too: one timer, and
+      // the daily and hourly sums each drop what is due.
+      send(harness, usage("u-1", TestEvents.T0.plus(Duration.ofMinutes(23 * 60 + 30)), 5));
+
+      advance(harness, TestEvents.T0.plus(Duration.ofHours(27)).minusMillis(1));
+      assertThat(tenantsWith(harness, "usage-hour-sums")).containsExactly("acme");
+      assertThat(tenantsWith(harness, "usage-sums")).containsExactly("acme");
+
+      advance(harness, TestEvents.T0.plus(Duration.ofHours(27)));
+      assertThat(tenantsWith(harness, "usage-hour-sums")).isEmpty();
+      assertThat(tenantsWith(harness, "usage-sums")).isEmpty();
+    }
+  }
+
+  private static List<String> tenantsWith(
+      KeyedTwoInputStreamOperatorTestHarness<String, TenantEvent, TenantErasure, TenantFact>
+          harness,
+      String state) {
+    KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+    try (Stream<String> keys = backend.getKeys(state, VoidNamespace.INSTANCE)) {
+      return keys.toList();
     }
   }
 
