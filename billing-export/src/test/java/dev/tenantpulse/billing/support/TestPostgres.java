@@ -13,7 +13,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A schema of its own on the test PostgreSQL server ({@code TENANT_PULSE_TEST_POSTGRES_URL},
  * default 127.0.0.1:5432/test, user {@code TENANT_PULSE_TEST_POSTGRES_USER} or postgres). {@link
- * #require()} skips the calling test visibly, naming the URL, when no server answers.
+ * #require()} skips the calling test visibly, naming the URL, when no server answers (one that
+ * answers but refuses to create a schema is a failure, not a skip).
  */
 public final class TestPostgres implements AutoCloseable {
 
@@ -27,14 +28,21 @@ public final class TestPostgres implements AutoCloseable {
   private final String unreachable;
 
   public TestPostgres() {
-    String problem = null;
-    try (Connection c = plain().getConnection();
-        Statement s = c.createStatement()) {
+    Connection connection;
+    try {
+      connection = plain().getConnection();
+    } catch (SQLException e) {
+      unreachable = e.getMessage();
+      return;
+    }
+    unreachable = null;
+    // A server that answers but refuses the schema is a failure, not a skip: a skip would hide it.
+    try (connection;
+        Statement s = connection.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
-      problem = e.getMessage();
+      throw new IllegalStateException("PostgreSQL answered but refused a schema", e);
     }
-    unreachable = problem;
   }
 
   private static String env(String name, String fallback) {
