@@ -30,7 +30,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * <ol>
  *   <li>The scenario's arrivals go to a topic as the collector writes them (key tenant, record
  *       timestamp = receive time).
- *   <li>Pass-through: the job's own Kafka source (decoding, watermarks) into a discarding sink.
+ *   <li>Pass-through: the job's own Kafka source (decoding, watermarks) into a discarding sink,
+ *       twice: the first run warms the JIT and the cluster, the second is the baseline.
  *   <li>The whole job (bounded): lateness, dedup, {@code events} and every metric table in chDB.
  *   <li>Freshness: the whole job unbounded on a second topic while arrivals are sent at half the
  *       whole job's rate ({@link FreshnessRun}).
