@@ -2,6 +2,7 @@ package dev.tenantpulse.flink.config;
 
 import dev.tenantpulse.flink.eventtime.EventTimeBounds;
 import dev.tenantpulse.flink.eventtime.EventTimeOptions;
+import dev.tenantpulse.flink.metrics.TenantStateCache;
 import dev.tenantpulse.flink.sink.ClickHouseOptions;
 import dev.tenantpulse.flink.source.KafkaOptions;
 import dev.tenantpulse.flink.source.StartingOffsets;
@@ -29,6 +30,8 @@ import java.util.Objects;
  *     dev.tenantpulse.flink.eventtime.LatenessAfterShuffle})
  * @param catalogPath a plan catalog file of the operator's ({@code PlanCatalog.load}), null for the
  *     default catalog
+ * @param stateCacheEntries entries of the per-tenant operator's heap copy of each of its states
+ *     ({@code metrics.state-cache-entries}), 0 for none
  */
 public record JobConfig(
     KafkaOptions kafka,
@@ -39,7 +42,8 @@ public record JobConfig(
     int parallelism,
     int sourceParallelism,
     String catalogPath,
-    String checkpointDir)
+    String checkpointDir,
+    int stateCacheEntries)
     implements Serializable {
 
   public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
@@ -146,6 +150,8 @@ public record JobConfig(
     } else {
       catalogPath = null;
     }
+    int stateCacheEntries =
+        p.integer("metrics.state-cache-entries", TenantStateCache.DEFAULT_CAPACITY, 0);
     String checkpointDir = p.string("checkpoint.dir", null);
     if (checkpointDir != null && checkpointDir.isEmpty()) {
       checkpointDir = null;
@@ -164,7 +170,8 @@ public record JobConfig(
         parallelism,
         sourceParallelism,
         catalogPath,
-        checkpointDir);
+        checkpointDir,
+        stateCacheEntries);
   }
 
   /** The plan catalog: the operator's file, or the default one. */

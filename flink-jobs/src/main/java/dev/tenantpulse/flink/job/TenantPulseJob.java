@@ -211,7 +211,8 @@ public final class TenantPulseJob {
   public static MetricOptions metricOptions(JobConfig config) {
     return MetricOptions.defaults()
         .withAllowedLateness(config.eventTime().allowedLateness())
-        .withCatalog(config.catalog());
+        .withCatalog(config.catalog())
+        .withStateCacheEntries(config.stateCacheEntries());
   }
 
   /** Writes every metric table's rows through the ClickHouse sink. */

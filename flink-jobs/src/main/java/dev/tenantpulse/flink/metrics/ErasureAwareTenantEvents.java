@@ -43,6 +43,11 @@ public final class ErasureAwareTenantEvents
     events.close();
   }
 
+  /** See {@link TenantEventsFunction#stateCache()}. */
+  TenantStateCache stateCache() {
+    return events.stateCache();
+  }
+
   @Override
   public void processElement1(TenantEvent event, Context ctx, Collector<TenantFact> out)
       throws Exception {

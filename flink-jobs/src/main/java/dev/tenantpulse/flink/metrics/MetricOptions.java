@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param emitUntil end (exclusive) of the rows to write, null for no limit
  * @param catalog plans, features and onboarding steps
  * @param retentionMargin state is kept this much longer than the windows and the lateness need
+ * @param stateCacheEntries entries of the per-tenant operator's heap copy of each of its states
+ *     ({@link TenantStateCache}), 0 for none
  */
 public record MetricOptions(
     Duration allowedLateness,
@@ -23,7 +25,8 @@ public record MetricOptions(
     Instant emitFrom,
     Instant emitUntil,
     PlanCatalog catalog,
-    Duration retentionMargin) {
+    Duration retentionMargin,
+    int stateCacheEntries) {
 
   public static final Duration DEFAULT_LATENESS = Duration.ofHours(1);
   public static final Duration DEFAULT_RETENTION_MARGIN = Duration.ofHours(6);
@@ -34,6 +37,10 @@ public record MetricOptions(
     Objects.requireNonNull(retentionMargin, "retentionMargin");
     if (allowedLateness.isNegative()) {
       throw new IllegalArgumentException("allowedLateness must be >= 0, got " + allowedLateness);
+    }
+    if (stateCacheEntries < 0) {
+      throw new IllegalArgumentException(
+          "stateCacheEntries must be >= 0, got " + stateCacheEntries);
     }
     if (retentionMargin.isNegative()) {
       throw new IllegalArgumentException("retentionMargin must be >= 0, got " + retentionMargin);
@@ -49,29 +56,50 @@ public record MetricOptions(
         null,
         null,
         PlanCatalog.defaultCatalog(),
-        DEFAULT_RETENTION_MARGIN);
+        DEFAULT_RETENTION_MARGIN,
+        TenantStateCache.DEFAULT_CAPACITY);
   }
 
   public MetricOptions withAllowedLateness(Duration lateness) {
-    return new MetricOptions(lateness, bounded, emitFrom, emitUntil, catalog, retentionMargin);
+    return new MetricOptions(
+        lateness, bounded, emitFrom, emitUntil, catalog, retentionMargin, stateCacheEntries);
   }
 
   public MetricOptions withBounded(boolean isBounded) {
     return new MetricOptions(
-        allowedLateness, isBounded, emitFrom, emitUntil, catalog, retentionMargin);
+        allowedLateness,
+        isBounded,
+        emitFrom,
+        emitUntil,
+        catalog,
+        retentionMargin,
+        stateCacheEntries);
   }
 
   public MetricOptions withEmitRange(Instant from, Instant until) {
-    return new MetricOptions(allowedLateness, bounded, from, until, catalog, retentionMargin);
+    return new MetricOptions(
+        allowedLateness, bounded, from, until, catalog, retentionMargin, stateCacheEntries);
   }
 
   public MetricOptions withCatalog(PlanCatalog planCatalog) {
     return new MetricOptions(
-        allowedLateness, bounded, emitFrom, emitUntil, planCatalog, retentionMargin);
+        allowedLateness,
+        bounded,
+        emitFrom,
+        emitUntil,
+        planCatalog,
+        retentionMargin,
+        stateCacheEntries);
   }
 
   public MetricOptions withRetentionMargin(Duration margin) {
-    return new MetricOptions(allowedLateness, bounded, emitFrom, emitUntil, catalog, margin);
+    return new MetricOptions(
+        allowedLateness, bounded, emitFrom, emitUntil, catalog, margin, stateCacheEntries);
+  }
+
+  public MetricOptions withStateCacheEntries(int entries) {
+    return new MetricOptions(
+        allowedLateness, bounded, emitFrom, emitUntil, catalog, retentionMargin, entries);
   }
 
   public EmitRange emitRange() {

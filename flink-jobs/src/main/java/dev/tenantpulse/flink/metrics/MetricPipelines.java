@@ -77,8 +77,10 @@ public final class MetricPipelines {
         countedEvents
             .connect(erasures)
             .keyBy(TenantEvent::tenantId, TenantErasure::tenantId, Types.STRING)
-            .process(new ErasureAwareTenantEvents(tenantEvents(options)))
-            .returns(CompactTypeInfo.TENANT_FACT)
+            .transform(
+                "tenant-state-and-facts",
+                CompactTypeInfo.TENANT_FACT,
+                new TenantStateOperator(new ErasureAwareTenantEvents(tenantEvents(options))))
             .name("tenant-state-and-facts")
             .uid("tenant-state-and-facts");
     return attachAggregators(facts, options);
@@ -89,7 +91,8 @@ public final class MetricPipelines {
         options.catalogView(),
         options.allowedLateness().toMillis(),
         options.retentionMargin().toMillis(),
-        options.emitRange());
+        options.emitRange(),
+        options.stateCacheEntries());
   }
 
   /** The cross-tenant aggregators and every table's rows, from the per-tenant operator. */

@@ -22,7 +22,6 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -81,17 +80,30 @@ public final class TenantEventsFunction
   private final UsageDays usage;
   private final UsageHours usageHours;
 
-  private transient ValueState<ActivityMarks> activity;
-  private transient MapState<String, Long> featureDays;
+  private final int stateCacheEntries;
+
+  private transient TenantStateCache cache;
+  private transient TenantStateCache.CachedValue<ActivityMarks> activity;
+  private transient TenantStateCache.CachedMap<String, Long> featureDays;
   private transient ListState<LifecycleEntry> lifecycle;
-  private transient ValueState<Long> tenantRowVersion;
+  private transient TenantStateCache.CachedValue<Long> tenantRowVersion;
   private transient ValueState<OnboardingProgress> onboarding;
   private transient Counter forgotten;
 
   public TenantEventsFunction(
       CatalogView catalog, long latenessMs, long marginMs, EmitRange range) {
+    this(catalog, latenessMs, marginMs, range, TenantStateCache.DEFAULT_CAPACITY);
+  }
+
+  /**
+   * @param stateCacheEntries entries of each state's heap copy ({@link TenantStateCache}), 0 for
+   *     none
+   */
+  public TenantEventsFunction(
+      CatalogView catalog, long latenessMs, long marginMs, EmitRange range, int stateCacheEntries) {
     this.catalog = catalog;
     this.range = range;
+    this.stateCacheEntries = stateCacheEntries;
     this.usage = new UsageDays(latenessMs, marginMs, range);
     this.usageHours = new UsageHours(latenessMs, marginMs, range);
   }
@@ -99,25 +111,39 @@ public final class TenantEventsFunction
   @Override
   public void open(OpenContext openContext) {
     var ctx = getRuntimeContext();
+    cache = new TenantStateCache(stateCacheEntries);
+    cache.register(ctx.getMetricGroup());
     activity =
-        ctx.getState(
-            new ValueStateDescriptor<>("activity-marks", RowTypes.of(ActivityMarks.class)));
+        cache.of(
+            ctx.getState(
+                new ValueStateDescriptor<>("activity-marks", RowTypes.of(ActivityMarks.class))));
     featureDays =
-        ctx.getMapState(new MapStateDescriptor<>("feature-days", Types.STRING, Types.LONG));
+        cache.of(
+            ctx.getMapState(new MapStateDescriptor<>("feature-days", Types.STRING, Types.LONG)));
     lifecycle =
         ctx.getListState(new ListStateDescriptor<>("lifecycle", RowTypes.of(LifecycleEntry.class)));
-    tenantRowVersion = ctx.getState(new ValueStateDescriptor<>("tenant-row-version", Types.LONG));
+    tenantRowVersion =
+        cache.of(ctx.getState(new ValueStateDescriptor<>("tenant-row-version", Types.LONG)));
     onboarding =
         ctx.getState(
             new ValueStateDescriptor<>("onboarding", RowTypes.of(OnboardingProgress.class)));
-    usage.open(ctx);
-    usageHours.open(ctx);
+    usage.open(ctx, cache);
+    usageHours.open(ctx, cache);
     forgotten = ctx.getMetricGroup().counter("erasedTenantsForgotten");
+  }
+
+  /**
+   * The heap copy of this operator's state, write-through unless the operator running this function
+   * turns write-back on ({@link TenantStateOperator}); available once opened.
+   */
+  TenantStateCache stateCache() {
+    return cache;
   }
 
   @Override
   public void processElement(TenantEvent event, Context ctx, Collector<TenantFact> out)
       throws Exception {
+    cache.enter(ctx.getCurrentKey());
     try {
       count(event, ctx, out);
     } catch (RuntimeException e) {
@@ -175,6 +201,7 @@ public final class TenantEventsFunction
   public void forget(TenantErasure erasure, Context ctx, Collector<TenantFact> out)
       throws Exception {
     String tenant = ctx.getCurrentKey();
+    cache.enter(tenant);
     for (UsageKey day : usage.days()) {
       ctx.output(USAGE_SHARES, UsagePlanShare.withdrawn(day.dayStart(), day.meter(), tenant));
     }
@@ -199,6 +226,7 @@ public final class TenantEventsFunction
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<TenantFact> out)
       throws Exception {
     String tenant = ctx.getCurrentKey();
+    cache.enter(tenant);
     usage.onTimer(tenant, timestamp, ctx.timerService(), usageOutputs(tenant, ctx));
     // Not else: the last hour of a day closes on the day's close timer.
     usageHours.onTimer(tenant, timestamp, ctx.timerService(), r -> ctx.output(USAGE_HOURLY, r));

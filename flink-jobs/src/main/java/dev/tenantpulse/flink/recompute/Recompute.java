@@ -133,7 +133,9 @@ public final class Recompute {
     MetricOptions options =
         TenantPulseJob.metricOptions(config)
             .withBounded(true)
-            .withEmitRange(request.from(), request.to());
+            .withEmitRange(request.from(), request.to())
+            // BATCH mode keeps a key's state only while its sorted input lasts: nothing to cache.
+            .withStateCacheEntries(0);
     MetricStreams metrics = MetricPipelines.attach(events, options);
     TenantPulseJob.sinkAll(metrics, config.clickhouse());
     TenantPulseJob.sinkRejected(

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ class JobConfigTests {
     assertThat(config.eventTime().bounds().maxFuture()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.clickhouse().maxRefusedRows()).isEqualTo(100);
     assertThat(config.sourceParallelism()).as("one reader holds all partitions back").isOne();
+    assertThat(config.stateCacheEntries()).isEqualTo(16_384);
   }
 
   @Test
@@ -64,7 +66,8 @@ class JobConfigTests {
                 Map.entry("sink.max-refused-rows", "7"),
                 Map.entry("events.earliest", "2020-01-01T00:00:00Z"),
                 Map.entry("events.max-future", "1h"),
-                Map.entry("checkpoint.dir", "s3://bucket/tenant-pulse/checkpoints")),
+                Map.entry("checkpoint.dir", "s3://bucket/tenant-pulse/checkpoints"),
+                Map.entry("metrics.state-cache-entries", "0")),
             Map.of());
 
     assertThat(config.kafka().bootstrapServers()).isEqualTo("k1:9092,k2:9092");
@@ -92,6 +95,56 @@ class JobConfigTests {
     assertThat(config.eventTime().bounds().earliest())
         .isEqualTo(Instant.parse("2020-01-01T00:00:00Z"));
     assertThat(config.eventTime().bounds().maxFuture()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.stateCacheEntries()).as("0: no heap copy").isZero();
+  }
+
+  @Test
+  void takesTheStateCacheSizeAsANonNegativeIntAndNamesAnythingElse() {
+    Random random = new Random(20261207L);
+    for (int i = 0; i < 500; i++) {
+      String value = hostileInteger(random);
+      Integer expected = parsedNonNegative(value);
+      Map<String, String> properties = Map.of("metrics.state-cache-entries", value);
+      if (expected != null) {
+        assertThat(JobConfig.fromProperties(properties, Map.of()).stateCacheEntries())
+            .as("'%s'", value)
+            .isEqualTo(expected);
+      } else {
+        assertThatThrownBy(() -> JobConfig.fromProperties(properties, Map.of()))
+            .as("'%s'", value)
+            .isInstanceOfSatisfying(
+                InvalidConfigException.class,
+                e ->
+                    assertThat(e.problems())
+                        .singleElement()
+                        .satisfies(p -> assertThat(p).startsWith("metrics.state-cache-entries:")));
+      }
+    }
+  }
+
+  /** Integers, in and out of int range, signed, padded, with junk, empty, non-ASCII digits. */
+  private static String hostileInteger(Random random) {
+    return switch (random.nextInt(9)) {
+      case 0 -> Integer.toString(random.nextInt(100_000));
+      case 1 -> Integer.toString(-1 - random.nextInt(100_000));
+      case 2 -> Long.toString(Integer.MAX_VALUE + 1L + random.nextInt(1_000_000));
+      case 3 -> "+" + random.nextInt(1000);
+      case 4 -> " " + random.nextInt(1000) + (random.nextBoolean() ? " " : "");
+      case 5 -> random.nextInt(1000) + "k";
+      case 6 -> "";
+      case 7 -> "\u0661\u0662"; // Arabic-Indic digits: Integer.parseInt reads them
+      default -> Double.toString(random.nextDouble() * 1000);
+    };
+  }
+
+  /** What the property must read {@code value} as, or null when it must refuse it. */
+  private static Integer parsedNonNegative(String value) {
+    try {
+      int parsed = Integer.parseInt(value.strip());
+      return parsed >= 0 ? parsed : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   @Test

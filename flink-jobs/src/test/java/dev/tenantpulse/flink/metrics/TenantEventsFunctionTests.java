@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
@@ -153,7 +152,10 @@ class TenantEventsFunctionTests {
   private static List<String> tenantsWith(
       KeyedTwoInputStreamOperatorTestHarness<String, TenantEvent, TenantErasure, TenantFact>
           harness,
-      String state) {
+      String state)
+      throws Exception {
+    // What a checkpoint would hold: the operator's pending writes reach the state first.
+    harness.prepareSnapshotPreBarrier(1);
     KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
     try (Stream<String> keys = backend.getKeys(state, VoidNamespace.INSTANCE)) {
       return keys.toList();
@@ -197,7 +199,7 @@ class TenantEventsFunctionTests {
       harness() throws Exception {
     var harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(
+            new TenantStateOperator(
                 new ErasureAwareTenantEvents(
                     new TenantEventsFunction(
                         CatalogView.of(PlanCatalog.defaultCatalog()),

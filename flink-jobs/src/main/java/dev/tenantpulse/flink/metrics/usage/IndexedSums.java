@@ -1,6 +1,7 @@
 package dev.tenantpulse.flink.metrics.usage;
 
 import dev.tenantpulse.flink.metrics.RowTypes;
+import dev.tenantpulse.flink.metrics.TenantStateCache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -22,21 +23,28 @@ import org.apache.flink.api.java.typeutils.ListTypeInfo;
  */
 final class IndexedSums<K> {
 
-  private final MapState<K, UsageSum> sums;
-  private final ValueState<List<K>> keys;
+  private final TenantStateCache.CachedMap<K, UsageSum> sums;
+  private final TenantStateCache.CachedValue<List<K>> keys;
 
-  private IndexedSums(MapState<K, UsageSum> sums, ValueState<List<K>> keys) {
+  private IndexedSums(
+      TenantStateCache.CachedMap<K, UsageSum> sums, TenantStateCache.CachedValue<List<K>> keys) {
     this.sums = sums;
     this.keys = keys;
   }
 
-  /** The sums of state {@code name} (the map's name since before the list existed). */
-  static <K> IndexedSums<K> open(RuntimeContext context, String name, Class<K> keyType) {
-    return new IndexedSums<>(
+  /**
+   * The sums of state {@code name} (the map's name since before the list existed), read through
+   * {@code cache}.
+   */
+  static <K> IndexedSums<K> open(
+      RuntimeContext context, String name, Class<K> keyType, TenantStateCache cache) {
+    MapState<K, UsageSum> sums =
         context.getMapState(
-            new MapStateDescriptor<>(name, RowTypes.of(keyType), RowTypes.of(UsageSum.class))),
+            new MapStateDescriptor<>(name, RowTypes.of(keyType), RowTypes.of(UsageSum.class)));
+    ValueState<List<K>> keys =
         context.getState(
-            new ValueStateDescriptor<>(name + "-keys", new ListTypeInfo<>(RowTypes.of(keyType)))));
+            new ValueStateDescriptor<>(name + "-keys", new ListTypeInfo<>(RowTypes.of(keyType))));
+    return new IndexedSums<>(cache.of(sums), cache.of(keys));
   }
 
   UsageSum get(K key) throws Exception {
@@ -48,9 +56,11 @@ final class IndexedSums<K> {
    * list (only then is the list read).
    */
   void put(K key, UsageSum sum, boolean isNew) throws Exception {
+    // Listed before the new key is written: a first listing reads the keys from the state, which
+    // has no pending write of the cache that changed them (every such write comes after one).
+    List<K> listed = isNew ? keys() : null;
     sums.put(key, sum);
     if (isNew) {
-      List<K> listed = keys();
       if (!listed.contains(key)) {
         List<K> updated = new ArrayList<>(listed.size() + 1);
         updated.addAll(listed);
@@ -65,7 +75,7 @@ final class IndexedSums<K> {
     List<K> listed = keys.value();
     if (listed == null) {
       listed = new ArrayList<>();
-      sums.keys().forEach(listed::add);
+      sums.storedKeys().forEach(listed::add);
       keys.update(listed);
     }
     return listed;

@@ -5,6 +5,7 @@ import static dev.tenantpulse.flink.metrics.UtcTime.HOUR_MS;
 
 import dev.tenantpulse.flink.metrics.EmitRange;
 import dev.tenantpulse.flink.metrics.RowVersions;
+import dev.tenantpulse.flink.metrics.TenantStateCache;
 import dev.tenantpulse.flink.metrics.UtcTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +46,9 @@ public final class UsageDays implements java.io.Serializable {
   /** Where the rows go: {@code usage_daily} and {@code usage_monthly}. */
   public record Outputs(Consumer<UsageDayRow> days, Consumer<UsageMonthRow> months) {}
 
-  public void open(RuntimeContext context) {
-    sums = IndexedSums.open(context, "usage-sums", UsageKey.class);
-    months.open(context);
+  public void open(RuntimeContext context, TenantStateCache cache) {
+    sums = IndexedSums.open(context, "usage-sums", UsageKey.class, cache);
+    months.open(context, cache);
   }
 
   /**

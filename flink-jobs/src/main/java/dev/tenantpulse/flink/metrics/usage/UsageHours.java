@@ -4,6 +4,7 @@ import static dev.tenantpulse.flink.metrics.UtcTime.HOUR_MS;
 
 import dev.tenantpulse.flink.metrics.EmitRange;
 import dev.tenantpulse.flink.metrics.RowVersions;
+import dev.tenantpulse.flink.metrics.TenantStateCache;
 import dev.tenantpulse.flink.metrics.UtcTime;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -36,8 +37,8 @@ public final class UsageHours implements java.io.Serializable {
     this.range = range;
   }
 
-  public void open(RuntimeContext context) {
-    sums = IndexedSums.open(context, "usage-hour-sums", UsageHourKey.class);
+  public void open(RuntimeContext context, TenantStateCache cache) {
+    sums = IndexedSums.open(context, "usage-hour-sums", UsageHourKey.class, cache);
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.tenantpulse.flink.metrics.UtcTime.HOUR_MS;
 
 import dev.tenantpulse.flink.metrics.EmitRange;
 import dev.tenantpulse.flink.metrics.RowVersions;
+import dev.tenantpulse.flink.metrics.TenantStateCache;
 import dev.tenantpulse.flink.metrics.UtcTime;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,8 +37,8 @@ final class UsageMonths implements java.io.Serializable {
     this.range = range;
   }
 
-  void open(RuntimeContext context) {
-    sums = IndexedSums.open(context, "usage-month-sums", UsageKey.class);
+  void open(RuntimeContext context, TenantStateCache cache) {
+    sums = IndexedSums.open(context, "usage-month-sums", UsageKey.class, cache);
   }
 
   /**

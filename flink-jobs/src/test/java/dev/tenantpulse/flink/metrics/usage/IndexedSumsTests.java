@@ -9,6 +9,7 @@ import dev.tenantpulse.flink.metrics.ErasureAwareTenantEvents;
 import dev.tenantpulse.flink.metrics.RowTypes;
 import dev.tenantpulse.flink.metrics.TenantEventsFunction;
 import dev.tenantpulse.flink.metrics.TenantFact;
+import dev.tenantpulse.flink.metrics.TenantStateCache;
 import dev.tenantpulse.flink.source.TenantErasure;
 import dev.tenantpulse.flink.testing.TestEvents;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
@@ -40,6 +41,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -50,27 +52,39 @@ class IndexedSumsTests {
 
   private static final long DAY = Duration.ofDays(1).toMillis();
 
+  /**
+   * Read through the heap cache (capacity 0: off; 3: nearly every read misses and entries are
+   * evicted all the time; the default), the tenant's list and sums are what the operations left.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"hashmap", "rocksdb"})
-  void theListHoldsExactlyTheTenantsKeysAfterGeneratedPutsRemovalsAndClears(String backend)
-      throws Exception {
+  @CsvSource({
+    "hashmap, 0",
+    "rocksdb, 0",
+    "hashmap, 3",
+    "rocksdb, 3",
+    "hashmap, " + TenantStateCache.DEFAULT_CAPACITY,
+    "rocksdb, " + TenantStateCache.DEFAULT_CAPACITY
+  })
+  void theListAndSumsHoldExactlyTheTenantsAfterGeneratedPutsRemovalsAndClears(
+      String backend, int cacheEntries) throws Exception {
     Random random = new Random(20261207L);
-    Map<String, Set<UsageKey>> model = new HashMap<>();
+    Map<String, Map<UsageKey, Double>> model = new HashMap<>();
     List<String> tenants = List.of("acme", "acme2", "ACME", "a", "");
     try (var harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new ApplyOp()), Op::tenant, Types.STRING)) {
+            new KeyedProcessOperator<>(new ApplyOp(cacheEntries)), Op::tenant, Types.STRING)) {
       harness.setStateBackend(stateBackend(backend));
       harness.open();
       for (int i = 0; i < 3_000; i++) {
         String tenant = tenants.get(random.nextInt(tenants.size()));
-        Set<UsageKey> keys = model.computeIfAbsent(tenant, t -> new HashSet<>());
+        Map<UsageKey, Double> sums = model.computeIfAbsent(tenant, t -> new HashMap<>());
+        Set<UsageKey> keys = sums.keySet();
         int kind = random.nextInt(10);
         UsageKey key = new UsageKey(random.nextInt(8) * DAY, "m" + random.nextInt(3));
         Op op;
         if (kind < 6) {
           op = new Op(tenant, "put", List.of(key));
-          keys.add(key);
+          sums.merge(key, 1.0, Double::sum);
         } else if (kind < 9) {
           List<UsageKey> expired = new ArrayList<>();
           for (UsageKey k : keys) {
@@ -85,11 +99,13 @@ class IndexedSumsTests {
           keys.clear();
         }
         harness.processElement(new StreamRecord<>(op));
-        List<List<UsageKey>> listed = harness.extractOutputValues();
-        assertThat(new HashSet<>(listed.get(listed.size() - 1)))
+        List<Listed> listed = harness.extractOutputValues();
+        Listed last = listed.get(listed.size() - 1);
+        assertThat(new HashSet<>(last.keys()))
             .as("op %d (%s of %s)", i, op.kind(), tenant)
             .isEqualTo(keys);
-        assertThat(listed.get(listed.size() - 1)).doesNotHaveDuplicates();
+        assertThat(last.keys()).doesNotHaveDuplicates();
+        assertThat(last.sums()).as("op %d (%s of %s)", i, op.kind(), tenant).isEqualTo(sums);
       }
     }
   }
@@ -170,18 +186,29 @@ class IndexedSumsTests {
   /** One operation on a tenant's sums. */
   record Op(String tenant, String kind, List<UsageKey> keys) {}
 
-  /** Applies an operation, then emits the tenant's listed keys. */
-  static final class ApplyOp extends KeyedProcessFunction<String, Op, List<UsageKey>> {
+  /** A tenant's listed keys and the sum of each. */
+  record Listed(List<UsageKey> keys, Map<UsageKey, Double> sums) {}
+
+  /** Applies an operation, then emits the tenant's listed keys and their sums. */
+  static final class ApplyOp extends KeyedProcessFunction<String, Op, Listed> {
     private static final long serialVersionUID = 1L;
+    private final int cacheEntries;
+    private transient TenantStateCache cache;
     private transient IndexedSums<UsageKey> sums;
 
-    @Override
-    public void open(OpenContext openContext) {
-      sums = IndexedSums.open(getRuntimeContext(), "usage-sums", UsageKey.class);
+    ApplyOp(int cacheEntries) {
+      this.cacheEntries = cacheEntries;
     }
 
     @Override
-    public void processElement(Op op, Context ctx, Collector<List<UsageKey>> out) throws Exception {
+    public void open(OpenContext openContext) {
+      cache = new TenantStateCache(cacheEntries);
+      sums = IndexedSums.open(getRuntimeContext(), "usage-sums", UsageKey.class, cache);
+    }
+
+    @Override
+    public void processElement(Op op, Context ctx, Collector<Listed> out) throws Exception {
+      cache.enter(ctx.getCurrentKey());
       switch (op.kind()) {
         case "put" -> {
           UsageKey key = op.keys().get(0);
@@ -191,7 +218,11 @@ class IndexedSumsTests {
         case "remove" -> sums.removeIf(op.keys()::contains);
         default -> sums.clear();
       }
-      out.collect(List.copyOf(sums.keys()));
+      Map<UsageKey, Double> values = new HashMap<>();
+      for (UsageKey key : sums.keys()) {
+        values.put(key, sums.get(key).quantity());
+      }
+      out.collect(new Listed(List.copyOf(sums.keys()), values));
     }
   }
 
