@@ -3,6 +3,7 @@ package dev.tenantpulse.flink.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantpulse.flink.source.TenantErasure;
+import dev.tenantpulse.flink.testing.PerTenantHarness;
 import dev.tenantpulse.flink.testing.TestEvents;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.tenancy.events.EventType;
@@ -12,11 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -154,20 +151,6 @@ class TenantStateOperatorTests {
         cacheEntries == 0
             ? new KeyedCoProcessOperator<>(function)
             : new TenantStateOperator(function);
-    var harness =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            operator, TenantEvent::tenantId, TenantErasure::tenantId, Types.STRING);
-    harness.setStateBackend(stateBackend(backend));
-    if (restoreFrom != null) {
-      harness.initializeState(restoreFrom);
-    }
-    harness.open();
-    return harness;
-  }
-
-  private static StateBackend stateBackend(String name) {
-    return "rocksdb".equals(name)
-        ? new EmbeddedRocksDBStateBackend(true)
-        : new HashMapStateBackend();
+    return PerTenantHarness.open(operator, backend, restoreFrom);
   }
 }

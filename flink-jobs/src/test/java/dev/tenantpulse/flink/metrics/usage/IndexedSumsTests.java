@@ -11,6 +11,7 @@ import dev.tenantpulse.flink.metrics.TenantEventsFunction;
 import dev.tenantpulse.flink.metrics.TenantFact;
 import dev.tenantpulse.flink.metrics.TenantStateCache;
 import dev.tenantpulse.flink.source.TenantErasure;
+import dev.tenantpulse.flink.testing.PerTenantHarness;
 import dev.tenantpulse.flink.testing.TestEvents;
 import dev.tenantpulse.tenancy.catalog.PlanCatalog;
 import dev.tenantpulse.tenancy.events.EventType;
@@ -28,9 +29,6 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -73,7 +71,7 @@ class IndexedSumsTests {
     try (var harness =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new ApplyOp(cacheEntries)), Op::tenant, Types.STRING)) {
-      harness.setStateBackend(stateBackend(backend));
+      harness.setStateBackend(PerTenantHarness.stateBackend(backend));
       harness.open();
       for (int i = 0; i < 3_000; i++) {
         String tenant = tenants.get(random.nextInt(tenants.size()));
@@ -163,24 +161,7 @@ class IndexedSumsTests {
           String backend,
           OperatorSubtaskState restoreFrom)
           throws Exception {
-    var harness =
-        new KeyedTwoInputStreamOperatorTestHarness<>(
-            new KeyedCoProcessOperator<>(function),
-            TenantEvent::tenantId,
-            TenantErasure::tenantId,
-            Types.STRING);
-    harness.setStateBackend(stateBackend(backend));
-    if (restoreFrom != null) {
-      harness.initializeState(restoreFrom);
-    }
-    harness.open();
-    return harness;
-  }
-
-  private static StateBackend stateBackend(String name) {
-    return "rocksdb".equals(name)
-        ? new EmbeddedRocksDBStateBackend(true)
-        : new HashMapStateBackend();
+    return PerTenantHarness.open(new KeyedCoProcessOperator<>(function), backend, restoreFrom);
   }
 
   /** One operation on a tenant's sums. */
