@@ -121,7 +121,7 @@ public final class TenantStateCache {
 
     private CachedValue(ValueState<V> state) {
       this.state = state;
-      this.entries = register(new Entries<>(capacity, this::write));
+      this.entries = register(new Entries<>(this::write));
     }
 
     @SuppressWarnings("unchecked")
@@ -167,7 +167,7 @@ public final class TenantStateCache {
 
     private CachedMap(MapState<K, V> state) {
       this.state = state;
-      this.entries = register(new Entries<>(capacity, this::write));
+      this.entries = register(new Entries<>(this::write));
     }
 
     @SuppressWarnings("unchecked")
@@ -257,12 +257,10 @@ public final class TenantStateCache {
    */
   private final class Entries<K> extends LinkedHashMap<K, Slot> {
     private static final long serialVersionUID = 1L;
-    private final int capacity;
     private final transient Writer<K> writer;
 
-    Entries(int capacity, Writer<K> writer) {
+    Entries(Writer<K> writer) {
       super(16, 0.75f, true);
-      this.capacity = capacity;
       this.writer = writer;
     }
 
