@@ -36,7 +36,6 @@ import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.Collector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -114,18 +113,20 @@ class IndexedSumsTests {
       throws Exception {
     long day = TestEvents.T0.toEpochMilli();
     OperatorSubtaskState before;
-    try (var legacy = twoInput(new LegacyUsageDays(), backend)) {
+    try (var legacy =
+        PerTenantHarness.open(new KeyedCoProcessOperator<>(new LegacyUsageDays()), backend, null)) {
       legacy.processElement1(new StreamRecord<>(usage("u-1", day + 60_000, 7), day + 60_000));
       before = legacy.snapshot(1, 1);
     }
     try (var restored =
-        twoInput(
-            new ErasureAwareTenantEvents(
-                new TenantEventsFunction(
-                    CatalogView.of(PlanCatalog.defaultCatalog()),
-                    Duration.ofHours(1).toMillis(),
-                    Duration.ofHours(1).toMillis(),
-                    EmitRange.ALL)),
+        PerTenantHarness.open(
+            new KeyedCoProcessOperator<>(
+                new ErasureAwareTenantEvents(
+                    new TenantEventsFunction(
+                        CatalogView.of(PlanCatalog.defaultCatalog()),
+                        Duration.ofHours(1).toMillis(),
+                        Duration.ofHours(1).toMillis(),
+                        EmitRange.ALL))),
             backend,
             before)) {
       restored.processElement1(new StreamRecord<>(usage("u-2", day + 120_000, 5), day + 120_000));
@@ -143,25 +144,6 @@ class IndexedSumsTests {
         .meter("api_calls")
         .quantity(quantity)
         .build();
-  }
-
-  private static KeyedTwoInputStreamOperatorTestHarness<
-          String, TenantEvent, TenantErasure, TenantFact>
-      twoInput(
-          KeyedCoProcessFunction<String, TenantEvent, TenantErasure, TenantFact> function,
-          String backend)
-          throws Exception {
-    return twoInput(function, backend, null);
-  }
-
-  private static KeyedTwoInputStreamOperatorTestHarness<
-          String, TenantEvent, TenantErasure, TenantFact>
-      twoInput(
-          KeyedCoProcessFunction<String, TenantEvent, TenantErasure, TenantFact> function,
-          String backend,
-          OperatorSubtaskState restoreFrom)
-          throws Exception {
-    return PerTenantHarness.open(new KeyedCoProcessOperator<>(function), backend, restoreFrom);
   }
 
   /** One operation on a tenant's sums. */
